@@ -1,0 +1,115 @@
+package dev.veer.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+
+/**
+ * fabric8's mock API server in CRUD mode, listening on loopback, with Veer's CRDs installed so that their status and
+ * scale subresources behave as declared.
+ *
+ * <p>What the mock server cannot do (measured, see the field notes): server-side apply, strategic merge patch,
+ * set-based label selectors, owner-reference garbage collection, schema and CEL validation. Veer's configuration for
+ * tests and the sandbox ({@code application.properties}, "Mock API server differences") keeps the operator off those
+ * paths.
+ */
+public final class MockCluster implements AutoCloseable {
+
+    private final KubernetesMockServer server;
+    private final KubernetesClient client;
+
+    private MockCluster(KubernetesMockServer server) {
+        this.server = server;
+        this.client = server.createClient();
+    }
+
+    /** Starts a mock API server on a free loopback port. */
+    public static MockCluster start() {
+        return start(0);
+    }
+
+    /** Starts a mock API server on the given loopback port (0: any free port). */
+    public static MockCluster start(int port) {
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
+                new KubernetesCrudDispatcher(List.of()), false);
+        server.init(InetAddress.getLoopbackAddress(), port);
+        return new MockCluster(server);
+    }
+
+    /** Creates every CRD found in {@code *.yml} / {@code *.yaml} files of the directory. */
+    public MockCluster installCrds(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            files.filter(MockCluster::isYaml).sorted().forEach(this::installCrd);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read CRDs from " + directory, e);
+        }
+        return this;
+    }
+
+    private void installCrd(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in,
+                    CustomResourceDefinition.class);
+            client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read CRD " + file, e);
+        }
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".yml") || name.endsWith(".yaml");
+    }
+
+    /** A client of this server; callers must not close it. */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    /** Base URL of the API server, for example {@code http://127.0.0.1:40123}. */
+    public String url() {
+        return "http://" + server.getHostName() + ":" + server.getPort();
+    }
+
+    /** A kubeconfig that points kubectl at this server. */
+    public String kubeconfig() {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: veer-sandbox
+                  cluster:
+                    server: %s
+                contexts:
+                - name: veer-sandbox
+                  context:
+                    cluster: veer-sandbox
+                    namespace: default
+                    user: veer-sandbox
+                current-context: veer-sandbox
+                users:
+                - name: veer-sandbox
+                  user:
+                    token: sandbox
+                """.formatted(url());
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.destroy();
+    }
+}
