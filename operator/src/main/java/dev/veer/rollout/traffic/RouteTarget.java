@@ -1,0 +1,32 @@
+package dev.veer.rollout.traffic;
+
+import dev.veer.api.ServiceRollout;
+import dev.veer.api.Slot;
+import dev.veer.rollout.model.RolloutNames;
+
+/**
+ * What a router moves traffic between: the rollout's stable slot and its canary slot, each reached through its slot
+ * Service ({@code <rollout>-blue}, {@code <rollout>-green}).
+ */
+public record RouteTarget(ServiceRollout rollout, Slot stableSlot) {
+
+    public Slot canarySlot() {
+        return stableSlot.other();
+    }
+
+    public String namespace() {
+        return rollout.getMetadata().getNamespace();
+    }
+
+    public String stableSlotService() {
+        return RolloutNames.slot(rollout, stableSlot);
+    }
+
+    public String canarySlotService() {
+        return RolloutNames.slot(rollout, canarySlot());
+    }
+
+    public String stableService() {
+        return RolloutNames.stableService(rollout);
+    }
+}

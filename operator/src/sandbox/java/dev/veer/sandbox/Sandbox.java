@@ -1,0 +1,136 @@
+package dev.veer.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.veer.api.ServiceRollout;
+import dev.veer.api.ServiceRolloutStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Veer's sandbox: the operator runs against an embedded mock API server with the simulated workload controller, the
+ * CRDs of {@code crds/} and the resources of {@code samples/} applied, and a console account of every rollout's
+ * progress. Started with {@code ./mvnw -pl operator quarkus:dev -Dquarkus.profile=sandbox}; {@code kubectl} reaches
+ * the embedded API server through {@code operator/target/sandbox/kubeconfig}.
+ */
+@Singleton
+@IfBuildProfile("sandbox")
+public class Sandbox {
+
+    private static final Logger LOG = Logger.getLogger("dev.veer.sandbox");
+
+    private final MockCluster cluster;
+    private final SimulatedWorkloadController workloads;
+    private final Path samples;
+
+    Sandbox(@ConfigProperty(name = "veer.sandbox.port", defaultValue = "0") int port) {
+        this.cluster = MockCluster.start(port).installCrds(locate("crds"));
+        this.workloads = SimulatedWorkloadController.start(cluster.client());
+        this.samples = locate("samples");
+        Path kubeconfig = Path.of("target", "sandbox", "kubeconfig").toAbsolutePath();
+        try {
+            Files.createDirectories(kubeconfig.getParent());
+            Files.writeString(kubeconfig, cluster.kubeconfig());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + kubeconfig, e);
+        }
+        LOG.infof("Sandbox API server at %s; try: KUBECONFIG=%s kubectl get sr,deploy,svc", cluster.url(), kubeconfig);
+    }
+
+    /** Replaces the Kubernetes client of a real cluster with one of the embedded API server. */
+    @Produces
+    @Singleton
+    KubernetesClient kubernetesClient() {
+        return cluster.client();
+    }
+
+    void applySamples(@Observes StartupEvent event) {
+        KubernetesClient client = cluster.client();
+        client.resources(ServiceRollout.class).inAnyNamespace().inform(new Narrator());
+        try (Stream<Path> files = Files.list(samples)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    List<HasMetadata> resources = client.load(in).items();
+                    for (HasMetadata resource : resources) {
+                        if (resource.getMetadata().getNamespace() == null) {
+                            resource.getMetadata().setNamespace("default");
+                        }
+                        client.resource(resource).create();
+                        LOG.infof("Applied %s %s/%s from samples/%s", resource.getKind(),
+                                resource.getMetadata().getNamespace(), resource.getMetadata().getName(),
+                                file.getFileName());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read samples from " + samples, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        workloads.close();
+        cluster.close();
+    }
+
+    /** Finds a top-level directory of the repository from the operator module or the repository root. */
+    private static Path locate(String name) {
+        for (Path candidate : List.of(Path.of(name), Path.of("..", name))) {
+            if (Files.isDirectory(candidate)) {
+                return candidate.toAbsolutePath().normalize();
+            }
+        }
+        throw new IllegalStateException("Cannot find the " + name + "/ directory from " + Path.of("").toAbsolutePath());
+    }
+
+    /** Tells on the console how each rollout moves. */
+    private static final class Narrator implements ResourceEventHandler<ServiceRollout> {
+        @Override
+        public void onAdd(ServiceRollout rollout) {
+            tell(rollout);
+        }
+
+        @Override
+        public void onUpdate(ServiceRollout before, ServiceRollout after) {
+            if (!Objects.equals(summary(before.getStatus()), summary(after.getStatus()))) {
+                tell(after);
+            }
+        }
+
+        @Override
+        public void onDelete(ServiceRollout rollout, boolean deletedFinalStateUnknown) {
+            LOG.infof("sr/%s deleted", rollout.getMetadata().getName());
+        }
+
+        private static void tell(ServiceRollout rollout) {
+            LOG.infof("sr/%s %s", rollout.getMetadata().getName(), summary(rollout.getStatus()));
+        }
+
+        private static String summary(ServiceRolloutStatus status) {
+            if (status == null || status.getPhase() == null) {
+                return "(not reconciled yet)";
+            }
+            return "phase=%s step=%s weight=%s stable=%s canary=%s: %s".formatted(status.getPhase(),
+                    status.getCurrentStepIndex(), status.getCanaryWeight(), status.getStableRevision(),
+                    status.getCanaryRevision(), status.getMessage());
+        }
+    }
+}
