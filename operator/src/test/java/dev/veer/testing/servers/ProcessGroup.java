@@ -2,7 +2,6 @@ package dev.veer.testing.servers;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -89,10 +88,8 @@ final class ProcessGroup {
         String stat;
         try {
             stat = Files.readString(procEntry.resolve("stat"));
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException e) {
-            return null; // the process went away while we read it
+            return null; // no such process, or it went away while we read it
         }
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return new ProcStat(fields[0].charAt(0), Long.parseLong(fields[2]));
