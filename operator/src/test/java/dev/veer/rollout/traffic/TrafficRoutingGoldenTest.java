@@ -1,5 +1,9 @@
 package dev.veer.rollout.traffic;
 
+import static dev.veer.rollout.traffic.HeaderMatches.exact;
+import static dev.veer.rollout.traffic.HeaderMatches.prefix;
+
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -7,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
 import dev.veer.testing.Golden;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 
 /**
  * What each router writes for a rollout at weight 30 (blue stable, green canary), against golden files: the input
@@ -20,6 +25,24 @@ class TrafficRoutingGoldenTest {
 
         golden.assertMatches("service-stable-weight-30.yaml",
                 StableServiceSelector.desired(target(golden), Optional.empty(), 30));
+    }
+
+    @Test
+    void httpRouteCarriesSlotWeightsInTheRuleThatReferencesTheRollout() {
+        Golden golden = Golden.of("gateway-api");
+        HTTPRoute user = golden.input("httproute.yaml", HTTPRoute.class);
+
+        golden.assertMatches("httproute-weight-30.yaml",
+                HttpRouteRules.desired(user, target(golden), 30, List.of()));
+    }
+
+    @Test
+    void httpRouteHeaderRuleCopiesTheManagedRulePaths() {
+        Golden golden = Golden.of("gateway-api");
+        HTTPRoute user = golden.input("httproute.yaml", HTTPRoute.class);
+
+        golden.assertMatches("httproute-weight-30-header-route.yaml", HttpRouteRules.desired(user, target(golden),
+                30, List.of(exact("X-Canary", "always"), prefix("X-Client-Version", "2.1."))));
     }
 
     private static RouteTarget target(Golden golden) {
