@@ -12,6 +12,7 @@ import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
 import dev.veer.testing.Golden;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 
 /**
  * What each router writes for a rollout at weight 30 (blue stable, green canary), against golden files: the input
@@ -43,6 +44,15 @@ class TrafficRoutingGoldenTest {
 
         golden.assertMatches("httproute-weight-30-header-route.yaml", HttpRouteRules.desired(user, target(golden),
                 30, List.of(exact("X-Canary", "always"), prefix("X-Client-Version", "2.1."))));
+    }
+
+    @Test
+    void canaryIngressCarriesWeightAndHeaderAnnotations() {
+        Golden golden = Golden.of("nginx");
+        Ingress user = golden.input("ingress.yaml", Ingress.class);
+
+        golden.assertMatches("canary-ingress-weight-30-header-route.yaml",
+                CanaryIngress.desired(user, target(golden), 30, List.of(exact("X-Canary", "always"))));
     }
 
     private static RouteTarget target(Golden golden) {
