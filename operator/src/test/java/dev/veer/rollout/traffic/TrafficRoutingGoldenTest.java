@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
 import dev.veer.testing.Golden;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 
@@ -53,6 +54,17 @@ class TrafficRoutingGoldenTest {
 
         golden.assertMatches("canary-ingress-weight-30-header-route.yaml",
                 CanaryIngress.desired(user, target(golden), 30, List.of(exact("X-Canary", "always"))));
+    }
+
+    @Test
+    void virtualServiceCarriesWeightsAndAHeaderRouteAtTheHead() {
+        Golden golden = Golden.of("istio");
+        GenericKubernetesResource user = golden.input("virtualservice.yaml", GenericKubernetesResource.class);
+        RouteTarget target = target(golden);
+
+        golden.assertMatches("virtualservice-weight-30-header-route.yaml", VirtualServiceRoutes.desired(user, target,
+                target.trafficRouting().getIstio().getRoutes(), 30,
+                List.of(exact("X-Canary", "always"), prefix("X-Client-Version", "2.1."))));
     }
 
     private static RouteTarget target(Golden golden) {
