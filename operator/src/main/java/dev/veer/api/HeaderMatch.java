@@ -1,10 +1,13 @@
 package dev.veer.api;
 
+import java.util.Objects;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
+/** A condition on one HTTP header; a value type (equal when every field is equal). */
 @ValidationRule(value = "[has(self.exact), has(self.prefix), has(self.regex)].filter(x, x).size() == 1",
         message = "a header match must set exactly one of exact, prefix or regex")
 public class HeaderMatch {
@@ -53,5 +56,23 @@ public class HeaderMatch {
 
     public void setRegex(String regex) {
         this.regex = regex;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HeaderMatch that && Objects.equals(name, that.name) && Objects.equals(exact, that.exact)
+                && Objects.equals(prefix, that.prefix) && Objects.equals(regex, that.regex);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, exact, prefix, regex);
+    }
+
+    @Override
+    public String toString() {
+        String kind = exact != null ? "exact" : prefix != null ? "prefix" : "regex";
+        String value = exact != null ? exact : prefix != null ? prefix : regex;
+        return name + " " + kind + " '" + value + "'";
     }
 }

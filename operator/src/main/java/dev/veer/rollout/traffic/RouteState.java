@@ -20,9 +20,12 @@ public record RouteState(OptionalInt weight, List<HeaderMatch> headerRoute, Opti
         return new RouteState(OptionalInt.empty(), List.of(), Optional.of(problem));
     }
 
-    /** True when the router's objects carry exactly this weight and these header matches. */
+    /**
+     * True when the router's objects carry exactly this weight and header matches equivalent to these (a data plane
+     * may lower-case header names, reorder matches or express a prefix as a regular expression).
+     */
     public boolean carries(int expectedWeight, List<HeaderMatch> expectedHeaderRoute) {
         return problem.isEmpty() && weight.isPresent() && weight.getAsInt() == expectedWeight
-                && headerRoute.equals(expectedHeaderRoute);
+                && HeaderMatches.equivalent(headerRoute, expectedHeaderRoute);
     }
 }

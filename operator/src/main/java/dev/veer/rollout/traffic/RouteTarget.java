@@ -1,7 +1,13 @@
 package dev.veer.rollout.traffic;
 
+import java.util.Optional;
+
+import dev.veer.api.CanaryStrategy;
 import dev.veer.api.ServiceRollout;
+import dev.veer.api.ServiceRolloutSpec;
 import dev.veer.api.Slot;
+import dev.veer.api.StrategySpec;
+import dev.veer.api.TrafficRouting;
 import dev.veer.rollout.model.RolloutNames;
 
 /**
@@ -28,5 +34,19 @@ public record RouteTarget(ServiceRollout rollout, Slot stableSlot) {
 
     public String stableService() {
         return RolloutNames.stableService(rollout);
+    }
+
+    /** The rollout's {@code spec.strategy.canary.trafficRouting}; empty when unset. */
+    public TrafficRouting trafficRouting() {
+        return trafficRouting(rollout);
+    }
+
+    /** The rollout's {@code spec.strategy.canary.trafficRouting}; empty when unset. */
+    public static TrafficRouting trafficRouting(ServiceRollout rollout) {
+        return Optional.ofNullable(rollout.getSpec())
+                .map(ServiceRolloutSpec::getStrategy)
+                .map(StrategySpec::getCanary)
+                .map(CanaryStrategy::getTrafficRouting)
+                .orElseGet(TrafficRouting::new);
     }
 }

@@ -30,7 +30,12 @@ public interface TrafficRouter {
 
     /**
      * Sends {@code weight} percent of the traffic to the canary slot and the rest to the stable slot, and requests that
-     * match every header match to the canary slot (an empty list: no header route).
+     * match every header match to the canary slot (an empty list: no header route). Writes only what changes.
+     *
+     * @throws IllegalArgumentException for a route this router cannot carry (a weight outside 0..100, a header route
+     *         where {@link #supportsHeaderRoutes} is false, more header matches than the data plane has)
+     * @throws TrafficRoutingException when an object it routes through is missing or unusable (the user's HTTPRoute,
+     *         say)
      */
     void setRoute(RouteTarget target, int weight, List<HeaderMatch> headerRoute);
 

@@ -1,0 +1,88 @@
+package dev.veer.rollout.traffic;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.veer.api.HeaderMatch;
+import dev.veer.api.Slot;
+import dev.veer.rollout.model.RolloutNames;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * Routes without a mesh or ingress: the stable Service selects the stable slot (weight 0), the canary slot (100), or
+ * both slots in between, so that the split follows the ready replicas the planner sizes. No header routes.
+ *
+ * <p>Reads the stable Service and both slot Deployments; writes the stable Service only when its selector changes, and
+ * creates it when it is missing.
+ */
+public final class ServiceSelectorRouter implements TrafficRouter {
+
+    /** The router's name in status messages. */
+    public static final String NAME = "serviceSelector";
+
+    private final KubernetesClient client;
+
+    public ServiceSelectorRouter(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean splitsByReplicas() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsHeaderRoutes() {
+        return false;
+    }
+
+    /** @throws IllegalArgumentException for a non-empty header route or a weight outside 0..100 */
+    @Override
+    public void setRoute(RouteTarget target, int weight, List<HeaderMatch> headerRoute) {
+        StableServiceSelector.requireNoHeaderRoute(headerRoute);
+        apply(target, weight);
+    }
+
+    @Override
+    public RouteState observe(RouteTarget target) {
+        return StableServiceSelector.read(target, stableService(target), readyReplicas(target, target.stableSlot()),
+                readyReplicas(target, target.canarySlot()));
+    }
+
+    @Override
+    public void reset(RouteTarget target) {
+        apply(target, 0);
+    }
+
+    private void apply(RouteTarget target, int weight) {
+        Optional<Service> current = stableService(target);
+        Service desired = StableServiceSelector.desired(target, current, weight);
+        if (current.isEmpty()) {
+            client.resource(desired).create();
+        } else if (!desired.equals(current.get())) {
+            client.resource(desired).update();
+        }
+    }
+
+    private Optional<Service> stableService(RouteTarget target) {
+        return Optional.ofNullable(client.services().inNamespace(target.namespace())
+                .withName(target.stableService()).get());
+    }
+
+    private int readyReplicas(RouteTarget target, Slot slot) {
+        Deployment deployment = client.apps().deployments().inNamespace(target.namespace())
+                .withName(RolloutNames.slot(target.rollout(), slot)).get();
+        if (deployment == null || deployment.getStatus() == null
+                || deployment.getStatus().getReadyReplicas() == null) {
+            return 0;
+        }
+        return deployment.getStatus().getReadyReplicas();
+    }
+}
