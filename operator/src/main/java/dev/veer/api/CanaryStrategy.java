@@ -5,8 +5,12 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.IntOrString;
 
+@ValidationRule(value = "!has(self.steps) || !self.steps.exists(s, has(s.setHeaderRoute)) || has(self.trafficRouting)",
+        message = "setHeaderRoute steps need trafficRouting (gatewayAPI, nginx or istio): the Service selector cannot "
+                + "route by header")
 public class CanaryStrategy {
 
     @JsonPropertyDescription("Steps run in order. After the last step the new version is promoted to stable. With "

@@ -13,6 +13,10 @@ public class ServiceRolloutStatus {
     @JsonPropertyDescription("Progressing, Paused, Healthy or Degraded.")
     private RolloutPhase phase;
 
+    @JsonPropertyDescription("Step of Veer's state machine: Deploying, Stable, Canary, Preview, Promoting, Aborting "
+            + "or Aborted.")
+    private RolloutStage stage;
+
     @JsonPropertyDescription("A human-readable account of the current state.")
     private String message;
 
@@ -56,6 +60,9 @@ public class ServiceRolloutStatus {
 
     @JsonPropertyDescription("When the current step started (RFC 3339).")
     private String stepStartedAt;
+
+    @JsonPropertyDescription("Blue-green: when the preview version became ready (RFC 3339).")
+    private String previewReadyAt;
 
     @JsonPropertyDescription("When the rollout was aborted (RFC 3339); unset unless aborted.")
     private String abortedAt;
@@ -230,5 +237,21 @@ public class ServiceRolloutStatus {
 
     public void setConditions(List<Condition> conditions) {
         this.conditions = conditions;
+    }
+
+    public RolloutStage getStage() {
+        return stage;
+    }
+
+    public void setStage(RolloutStage stage) {
+        this.stage = stage;
+    }
+
+    public String getPreviewReadyAt() {
+        return previewReadyAt;
+    }
+
+    public void setPreviewReadyAt(String previewReadyAt) {
+        this.previewReadyAt = previewReadyAt;
     }
 }

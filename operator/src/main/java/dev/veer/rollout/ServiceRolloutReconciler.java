@@ -1,16 +1,149 @@
 package dev.veer.rollout;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import dev.veer.api.ServiceRollout;
+import dev.veer.common.Conditions;
+import dev.veer.common.EventRecorder;
+import dev.veer.common.Labels;
+import dev.veer.common.ResourceWriter;
+import dev.veer.rollout.plan.Observed;
+import dev.veer.rollout.plan.Plan;
+import dev.veer.rollout.plan.RolloutConditions;
+import dev.veer.rollout.plan.RolloutEvent;
+import dev.veer.rollout.plan.RolloutPlanner;
+import dev.veer.rollout.traffic.TrafficRouter;
+import dev.veer.rollout.traffic.TrafficRouters;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
 
-@ControllerConfiguration(name = "servicerollout")
+/**
+ * Reconciles a ServiceRollout: observe the slots and the router, plan with {@link RolloutPlanner}, carry out the
+ * actions, record the events, and write the status once.
+ *
+ * <p>Generation-aware event filtering is off, so that the {@code veer.dev/action} annotation (which does not change
+ * the generation) starts a pass. The status is written only when it changed, so a quiet rollout costs no writes.
+ */
+@ControllerConfiguration(name = "servicerollout", generationAwareEventProcessing = false)
+@RBACRule(apiGroups = "apps", resources = "deployments", verbs = { "get", "list", "watch", "create", "update",
+        "patch", "delete" })
+@RBACRule(apiGroups = "", resources = { "services" }, verbs = { "get", "list", "watch", "create", "update", "patch",
+        "delete" })
+@RBACRule(apiGroups = "", resources = { "events" }, verbs = { "create", "patch" })
+@RBACRule(apiGroups = "gateway.networking.k8s.io", resources = "httproutes", verbs = { "get", "list", "watch",
+        "update", "patch" })
+@RBACRule(apiGroups = "networking.k8s.io", resources = "ingresses", verbs = { "get", "list", "watch", "create",
+        "update", "patch", "delete" })
+@RBACRule(apiGroups = "networking.istio.io", resources = "virtualservices", verbs = { "get", "list", "watch",
+        "update", "patch" })
+@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = { "get", "list", "watch", "create",
+        "update", "patch" })
 public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
 
+    private static final ObjectMapper STATUS_MAPPER = JsonMapper.builder().findAndAddModules().build();
+    private static final String MANAGED = Labels.MANAGED_BY + "=" + Labels.MANAGER;
+
+    private final KubernetesClient client;
+    private final TrafficRouters routers;
+    private final RolloutExecutor executor;
+    private final EventRecorder events;
+    private final ResourceWriter writer;
+    private final Clock clock;
+
+    public ServiceRolloutReconciler(KubernetesClient client, TrafficRouters routers, RolloutExecutor executor,
+            EventRecorder events, ResourceWriter writer, Clock clock) {
+        this.client = client;
+        this.writer = writer;
+        this.routers = routers;
+        this.executor = executor;
+        this.events = events;
+        this.clock = clock;
+    }
+
     @Override
-    public UpdateControl<ServiceRollout> reconcile(ServiceRollout resource, Context<ServiceRollout> context) {
-        return UpdateControl.noUpdate();
+    public List<EventSource<?, ServiceRollout>> prepareEventSources(EventSourceContext<ServiceRollout> context) {
+        return List.of(
+                new InformerEventSource<>(InformerEventSourceConfiguration
+                        .from(Deployment.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context),
+                new InformerEventSource<>(InformerEventSourceConfiguration
+                        .from(Service.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context));
+    }
+
+    @Override
+    public UpdateControl<ServiceRollout> reconcile(ServiceRollout rollout, Context<ServiceRollout> context) {
+        TrafficRouter router = routers.forRollout(rollout);
+        Observed observed = RolloutObserver.observe(rollout, context, router);
+        Optional<String> action = Optional.ofNullable(rollout.getMetadata().getAnnotations())
+                .map(a -> a.get(Labels.ACTION));
+        Plan plan = RolloutPlanner.plan(rollout, observed, action, clock.instant());
+
+        executor.execute(rollout, plan.actions(), observed.desiredTemplateHash(), router);
+        for (RolloutEvent event : plan.events()) {
+            events.record(rollout, event.warning(), event.reason(), event.message());
+        }
+        ServiceRollout latest = rollout;
+        if (plan.actionConsumed() && action.isPresent()) {
+            latest = clearAction(rollout, action.get(), context);
+        }
+        if (!sameStatus(rollout, plan)) {
+            writer.applyStatus(latest, plan.status(), context);
+        }
+        UpdateControl<ServiceRollout> control = UpdateControl.noUpdate();
+        return plan.requeueAfter().map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50))))
+                .orElse(control);
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ServiceRollout> updateErrorStatus(ServiceRollout rollout,
+            Context<ServiceRollout> context, Exception e) {
+        if (rollout.getStatus() == null) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        var status = rollout.getStatus();
+        Conditions.set(status.getConditions(), RolloutConditions.PROGRESSING, true, "ReconcileError",
+                e.getClass().getSimpleName() + ": " + e.getMessage(), rollout.getMetadata().getGeneration(),
+                clock.instant());
+        writer.applyStatus(rollout, status, context);
+        return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    /**
+     * Removes the action annotation if it still holds the command this pass carried out; a newer command written
+     * meanwhile stays for the next pass. The result is cached, so the next pass cannot take the same command again.
+     */
+    private ServiceRollout clearAction(ServiceRollout rollout, String action, Context<ServiceRollout> context) {
+        return writer.updatePrimary(rollout, context, latest -> {
+            var annotations = latest.getMetadata().getAnnotations();
+            if (annotations != null && action.equals(annotations.get(Labels.ACTION))) {
+                annotations.remove(Labels.ACTION);
+            }
+            return latest;
+        });
+    }
+
+    private static boolean sameStatus(ServiceRollout rollout, Plan plan) {
+        return rollout.getStatus() != null
+                && STATUS_MAPPER.valueToTree(rollout.getStatus()).equals(STATUS_MAPPER.valueToTree(plan.status()));
+    }
+
+    private static Duration atLeast(Duration duration, Duration minimum) {
+        return duration.compareTo(minimum) < 0 ? minimum : duration;
     }
 }

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -16,6 +19,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
  * fabric8's mock API server in CRUD mode, listening on loopback, with Veer's CRDs installed so that their status and
@@ -105,6 +109,23 @@ public final class MockCluster implements AutoCloseable {
                   user:
                     token: sandbox
                 """.formatted(url());
+    }
+
+    /**
+     * Takes every request the server recorded since the last call and counts them by HTTP method (for benchmarks:
+     * the mock server keeps each request in memory until it is taken).
+     */
+    public Map<String, Integer> drainRequestCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        try {
+            RecordedRequest request;
+            while ((request = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+                counts.merge(request.getMethod(), 1, Integer::sum);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return counts;
     }
 
     @Override

@@ -1,0 +1,17 @@
+package dev.veer.rollout;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import dev.veer.rollout.traffic.TrafficRouters;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** CDI wiring of the rollout's plain collaborators. */
+public class RolloutBeans {
+
+    @Produces
+    @Singleton
+    TrafficRouters trafficRouters(KubernetesClient client) {
+        return new TrafficRouters(client);
+    }
+}

@@ -1,0 +1,144 @@
+package dev.veer.rollout;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.veer.api.ServiceRollout;
+import dev.veer.api.Slot;
+import dev.veer.common.Labels;
+import dev.veer.common.ResourceWriter;
+import dev.veer.rollout.model.RolloutNames;
+import dev.veer.rollout.model.RolloutObjects;
+import dev.veer.rollout.plan.Action;
+import dev.veer.rollout.plan.Action.ApplyServices;
+import dev.veer.rollout.plan.Action.DeploySlot;
+import dev.veer.rollout.plan.Action.ResetRoute;
+import dev.veer.rollout.plan.Action.ScaleSlot;
+import dev.veer.rollout.plan.Action.SetRoute;
+import dev.veer.rollout.traffic.RouteTarget;
+import dev.veer.rollout.traffic.TrafficRouter;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+
+/**
+ * Carries out a plan's actions in order. Writes only what differs from what the cluster has, so that a pass that
+ * changes nothing writes nothing.
+ */
+@ApplicationScoped
+class RolloutExecutor {
+
+    private static final Logger LOG = Logger.getLogger("dev.veer.rollout");
+
+    private final KubernetesClient client;
+    private final ResourceWriter writer;
+
+    RolloutExecutor(KubernetesClient client, ResourceWriter writer) {
+        this.client = client;
+        this.writer = writer;
+    }
+
+    void execute(ServiceRollout rollout, Iterable<Action> actions, String desiredHash, TrafficRouter router) {
+        for (Action action : actions) {
+            if (action instanceof DeploySlot deploy) {
+                deploy(rollout, deploy, desiredHash);
+            } else if (action instanceof ScaleSlot scale) {
+                scale(rollout, scale);
+            } else if (action instanceof ApplyServices services) {
+                services(rollout, services);
+            } else if (action instanceof SetRoute route) {
+                router.setRoute(new RouteTarget(rollout, route.stableSlot()), route.weight(), route.headerRoute());
+            } else if (action instanceof ResetRoute reset) {
+                router.reset(new RouteTarget(rollout, reset.stableSlot()));
+            } else {
+                throw new IllegalStateException("Unknown action " + action);
+            }
+        }
+    }
+
+    private void deploy(ServiceRollout rollout, DeploySlot deploy, String desiredHash) {
+        Deployment desired = RolloutObjects.deployment(rollout, deploy.slot(), rollout.getSpec().getTemplate(),
+                desiredHash, deploy.replicas());
+        Deployment existing = deployment(rollout, deploy.slot());
+        if (existing != null && desiredHash.equals(annotation(existing, Labels.TEMPLATE_HASH))
+                && Objects.equals(existing.getSpec().getReplicas(), deploy.replicas())
+                && Objects.equals(existing.getSpec().getStrategy(), desired.getSpec().getStrategy())) {
+            return;
+        }
+        LOG.debugf("Deploying revision %s to %s/%s with %d replicas", desiredHash, rollout.getMetadata()
+                .getNamespace(), desired.getMetadata().getName(), deploy.replicas());
+        writer.apply(desired);
+    }
+
+    private void scale(ServiceRollout rollout, ScaleSlot scale) {
+        Deployment existing = deployment(rollout, scale.slot());
+        if (existing == null) {
+            LOG.warnf("Cannot scale %s/%s: the Deployment does not exist", rollout.getMetadata().getNamespace(),
+                    RolloutNames.slot(rollout, scale.slot()));
+            return;
+        }
+        if (Objects.equals(existing.getSpec().getReplicas(), scale.replicas())) {
+            return;
+        }
+        client.apps().deployments().inNamespace(rollout.getMetadata().getNamespace())
+                .withName(existing.getMetadata().getName())
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + scale.replicas() + "}}");
+    }
+
+    private void services(ServiceRollout rollout, ApplyServices services) {
+        for (Slot slot : Slot.values()) {
+            ensure(RolloutObjects.slotService(rollout, slot), true);
+        }
+        Slot fallback = rollout.getStatus() == null || rollout.getStatus().getActiveSlot() == null ? Slot.BLUE
+                : rollout.getStatus().getActiveSlot();
+        Service stable = RolloutObjects.stableService(rollout,
+                RolloutObjects.slotSelector(rollout, services.stableSelectorSlot().orElse(fallback)));
+        ensure(stable, services.stableSelectorSlot().isPresent());
+        services.previewSlot().ifPresent(slot -> ensure(RolloutObjects.previewService(rollout, slot), true));
+    }
+
+    /** Creates the Service if missing; updates it when it differs and {@code ownSelector} says its selector is ours. */
+    private void ensure(Service desired, boolean ownSelector) {
+        Service existing = client.services().inNamespace(desired.getMetadata().getNamespace())
+                .withName(desired.getMetadata().getName()).get();
+        if (existing == null) {
+            writer.apply(desired);
+            return;
+        }
+        boolean selectorDiffers = ownSelector && !Objects.equals(existing.getSpec().getSelector(),
+                desired.getSpec().getSelector());
+        boolean portsDiffer = !Objects.equals(ports(existing), ports(desired));
+        if (!selectorDiffers && !portsDiffer) {
+            return;
+        }
+        if (!ownSelector) {
+            desired.getSpec().setSelector(existing.getSpec().getSelector());
+        }
+        writer.apply(desired);
+    }
+
+    private static Object ports(Service service) {
+        return service.getSpec().getPorts().stream()
+                .map(p -> Map.of("name", Optional.ofNullable(p.getName()).orElse(""), "port", p.getPort(),
+                        "target", String.valueOf(p.getTargetPort() == null ? null : p.getTargetPort().getValue()),
+                        "protocol", Optional.ofNullable(p.getProtocol()).orElse("TCP")))
+                .toList();
+    }
+
+    private Deployment deployment(ServiceRollout rollout, Slot slot) {
+        return client.apps().deployments().inNamespace(rollout.getMetadata().getNamespace())
+                .withName(RolloutNames.slot(rollout, slot)).get();
+    }
+
+    private static String annotation(Deployment deployment, String key) {
+        var annotations = deployment.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(key);
+    }
+}

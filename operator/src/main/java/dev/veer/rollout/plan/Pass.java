@@ -1,0 +1,216 @@
+package dev.veer.rollout.plan;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.veer.api.RolloutPhase;
+import dev.veer.api.RolloutStage;
+import dev.veer.api.ServiceRollout;
+import dev.veer.api.ServiceRolloutSpec;
+import dev.veer.api.ServiceRolloutStatus;
+import dev.veer.api.Slot;
+import dev.veer.common.Conditions;
+import dev.veer.rollout.model.RolloutObjects;
+
+/**
+ * One planning pass in the making: the next status (a copy of the current one), the actions and events decided so
+ * far, the user's pending action, and the phase with its reason. {@link #finish()} turns it into a {@link Plan}, and
+ * derives the conditions from the phase in one place.
+ */
+final class Pass {
+
+    private static final ObjectMapper COPIER = JsonMapper.builder().findAndAddModules().build();
+
+    private final ServiceRollout rollout;
+    private final Observed observed;
+    private final Instant now;
+    private final ServiceRolloutStatus status;
+    private final List<Action> actions = new ArrayList<>();
+    private final List<RolloutEvent> events = new ArrayList<>();
+    private final Optional<String> rawAction;
+    private final Optional<UserAction> pendingAction;
+    private boolean actionConsumed;
+    private Instant requeueAt;
+    private RolloutPhase phase = RolloutPhase.Progressing;
+    private String reason = RolloutConditions.STEP_RUNNING;
+    private String message;
+    private Optional<SpecCheck.Problem> invalidSpec = Optional.empty();
+
+    Pass(ServiceRollout rollout, Observed observed, Optional<String> rawAction, Instant now) {
+        this.rollout = rollout;
+        this.observed = observed;
+        this.now = now;
+        this.rawAction = rawAction.filter(a -> !a.isBlank());
+        this.pendingAction = this.rawAction.flatMap(UserAction::parse);
+        this.status = rollout.getStatus() == null || rollout.getStatus().getStage() == null ? initialStatus(now)
+                : COPIER.convertValue(rollout.getStatus(), ServiceRolloutStatus.class);
+        if (this.rawAction.isPresent() && pendingAction.isEmpty()) {
+            actionConsumed = true;
+            events.add(RolloutEvent.warning("UnknownAction", "veer.dev/action '" + this.rawAction.get()
+                    + "' is not one of promote, promote-full, abort, retry; ignored"));
+        }
+    }
+
+    private static ServiceRolloutStatus initialStatus(Instant now) {
+        ServiceRolloutStatus status = new ServiceRolloutStatus();
+        status.setStage(RolloutStage.Deploying);
+        status.setActiveSlot(Slot.BLUE);
+        status.setLastRevision(0);
+        status.setCurrentStepIndex(0);
+        status.setStepStartedAt(now.toString());
+        return status;
+    }
+
+    // --- what handlers read
+
+    RolloutStage stage() {
+        return status.getStage();
+    }
+
+    ServiceRolloutStatus status() {
+        return status;
+    }
+
+    ServiceRolloutSpec spec() {
+        return rollout.getSpec();
+    }
+
+    Observed observed() {
+        return observed;
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    String desiredHash() {
+        return observed.desiredTemplateHash();
+    }
+
+    int replicas() {
+        return spec().getReplicas();
+    }
+
+    boolean isCanary() {
+        return spec().getStrategy().getCanary() != null;
+    }
+
+    boolean previewService() {
+        return spec().getStrategy().getBlueGreen() != null
+                && spec().getStrategy().getBlueGreen().getPreviewService() != null;
+    }
+
+    CanarySteps steps() {
+        return new CanarySteps(isCanary() ? spec().getStrategy().getCanary().getSteps() : List.of());
+    }
+
+    int scaleDownDelaySeconds() {
+        Integer delay = isCanary() ? spec().getStrategy().getCanary().getScaleDownDelaySeconds()
+                : spec().getStrategy().getBlueGreen().getScaleDownDelaySeconds();
+        return delay == null ? 0 : delay;
+    }
+
+    Instant stepStartedAt() {
+        return status.getStepStartedAt() == null ? now : Instant.parse(status.getStepStartedAt());
+    }
+
+    Instant deadline() {
+        return stepStartedAt().plusSeconds(spec().getProgressDeadlineSeconds());
+    }
+
+    boolean deadlinePassed() {
+        return !now.isBefore(deadline());
+    }
+
+    int nextRevision() {
+        int next = (status.getLastRevision() == null ? 0 : status.getLastRevision()) + 1;
+        status.setLastRevision(next);
+        return next;
+    }
+
+    String waitingForPodsMessage(Slot slot, int replicas) {
+        SlotObservation slotState = observed.slot(slot);
+        return "waiting for " + replicas + " pod(s) in slot " + slot.label() + " to be ready (" + slotState
+                .readyReplicas() + " ready)";
+    }
+
+    // --- what handlers decide
+
+    void act(Action action) {
+        actions.add(action);
+    }
+
+    void event(RolloutEvent event) {
+        events.add(event);
+    }
+
+    /** Consumes the user's pending action if it is this one. */
+    boolean take(UserAction action) {
+        if (!actionConsumed && pendingAction.filter(action::equals).isPresent()) {
+            actionConsumed = true;
+            events.add(RolloutEvent.normal("ActionTaken", "veer.dev/action '" + action.value() + "' taken"));
+            return true;
+        }
+        return false;
+    }
+
+    void phase(RolloutPhase phase, String reason, String message) {
+        this.phase = phase;
+        this.reason = reason;
+        this.message = message;
+    }
+
+    void requeueAt(Instant at) {
+        if (requeueAt == null || at.isBefore(requeueAt)) {
+            requeueAt = at;
+        }
+    }
+
+    void invalidSpec(SpecCheck.Problem problem) {
+        invalidSpec = Optional.of(problem);
+        phase(RolloutPhase.Degraded, problem.reason(), "invalid spec: " + problem.message());
+    }
+
+    void validSpec() {
+        invalidSpec = Optional.empty();
+    }
+
+    Plan finish() {
+        if (rawAction.isPresent() && !actionConsumed) {
+            actionConsumed = true;
+            events.add(RolloutEvent.warning("ActionIgnored", "veer.dev/action '" + rawAction.get()
+                    + "' does not apply while the rollout is " + status.getStage()));
+        }
+        Long generation = rollout.getMetadata().getGeneration();
+        status.setObservedGeneration(generation);
+        status.setPhase(phase);
+        status.setMessage(message);
+        status.setReplicas(observed.slot(Slot.BLUE).specReplicas() + observed.slot(Slot.GREEN).specReplicas());
+        status.setReadyReplicas(observed.slot(Slot.BLUE).readyReplicas() + observed.slot(Slot.GREEN).readyReplicas());
+        status.setSelector(RolloutObjects.selectorString(rollout));
+        if (status.getConditions() == null) {
+            status.setConditions(new ArrayList<>());
+        }
+        var conditions = status.getConditions();
+        boolean progressing = phase == RolloutPhase.Progressing || phase == RolloutPhase.Paused;
+        Conditions.set(conditions, RolloutConditions.READY, phase == RolloutPhase.Healthy,
+                phase == RolloutPhase.Healthy ? RolloutConditions.HEALTHY : reason, message, generation, now);
+        Conditions.set(conditions, RolloutConditions.PROGRESSING, progressing,
+                phase == RolloutPhase.Healthy ? RolloutConditions.ROLLOUT_COMPLETED : reason, message, generation, now);
+        Conditions.set(conditions, RolloutConditions.DEGRADED, phase == RolloutPhase.Degraded,
+                phase == RolloutPhase.Degraded ? reason : RolloutConditions.NOT_DEGRADED,
+                phase == RolloutPhase.Degraded ? message : "", generation, now);
+        Conditions.set(conditions, RolloutConditions.INVALID_SPEC, invalidSpec.isPresent(),
+                invalidSpec.map(SpecCheck.Problem::reason).orElse(RolloutConditions.VALID),
+                invalidSpec.map(SpecCheck.Problem::message).orElse(""), generation, now);
+        Optional<Duration> requeue = Optional.ofNullable(requeueAt)
+                .map(at -> at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+        return new Plan(List.copyOf(actions), status, List.copyOf(events), actionConsumed, requeue);
+    }
+}

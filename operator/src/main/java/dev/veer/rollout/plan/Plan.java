@@ -1,0 +1,15 @@
+package dev.veer.rollout.plan;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import dev.veer.api.ServiceRolloutStatus;
+
+/**
+ * What one reconcile pass does: the actions to take in order, the status to write once they are taken, the events to
+ * record, whether the user's action annotation was consumed, and when to look again if nothing else triggers a pass.
+ */
+public record Plan(List<Action> actions, ServiceRolloutStatus status, List<RolloutEvent> events,
+        boolean actionConsumed, Optional<Duration> requeueAfter) {
+}

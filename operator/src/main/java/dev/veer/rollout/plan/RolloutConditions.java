@@ -1,0 +1,40 @@
+package dev.veer.rollout.plan;
+
+/** Condition types and reasons of a ServiceRollout's status. */
+public final class RolloutConditions {
+    public static final String READY = "Ready";
+    public static final String PROGRESSING = "Progressing";
+    public static final String DEGRADED = "Degraded";
+    public static final String INVALID_SPEC = "InvalidSpec";
+
+    // Reasons
+    public static final String HEALTHY = "Healthy";
+    public static final String ROLLOUT_COMPLETED = "RolloutCompleted";
+    public static final String DEPLOYING = "Deploying";
+    public static final String WAITING_FOR_PODS = "WaitingForPods";
+    public static final String SHIFTING_TRAFFIC = "ShiftingTraffic";
+    public static final String TRAFFIC_ROUTER_NOT_READY = "TrafficRouterNotReady";
+    public static final String STEP_RUNNING = "StepRunning";
+    public static final String PAUSED_AT_STEP = "PausedAtStep";
+    public static final String AWAITING_PROMOTION = "AwaitingPromotion";
+    public static final String PAUSED_BY_SPEC = "PausedBySpec";
+    public static final String PROMOTING = "Promoting";
+    public static final String ABORTING = "Aborting";
+    public static final String WAITING_FOR_STABLE_CAPACITY = "WaitingForStableCapacity";
+    public static final String SCALING_STABLE = "ScalingStable";
+    public static final String VALID = "Valid";
+    public static final String NOT_DEGRADED = "NotDegraded";
+
+    // Reasons of an abort (also Degraded's reason)
+    public static final String ABORTED_BY_USER = "AbortedByUser";
+    public static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
+    public static final String TEMPLATE_REVERTED = "TemplateReverted";
+
+    // Reasons of InvalidSpec
+    public static final String HEADER_ROUTE_UNSUPPORTED = "HeaderRouteUnsupported";
+    public static final String STRATEGY_MISSING = "StrategyMissing";
+    public static final String SERVICE_NAME_CONFLICT = "ServiceNameConflict";
+
+    private RolloutConditions() {
+    }
+}
