@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
@@ -17,6 +18,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.veer.api.RolloutPhase;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.ServiceRolloutStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -40,8 +42,11 @@ public class Sandbox {
     private final MockCluster cluster;
     private final SimulatedWorkloadController workloads;
     private final Path samples;
+    private final boolean demo;
 
-    Sandbox(@ConfigProperty(name = "veer.sandbox.port", defaultValue = "0") int port) {
+    Sandbox(@ConfigProperty(name = "veer.sandbox.port", defaultValue = "0") int port,
+            @ConfigProperty(name = "veer.sandbox.demo", defaultValue = "true") boolean demo) {
+        this.demo = demo;
         this.cluster = MockCluster.start(port).installCrds(locate("crds"));
         this.workloads = SimulatedWorkloadController.start(cluster.client());
         this.samples = locate("samples");
@@ -64,7 +69,8 @@ public class Sandbox {
 
     void applySamples(@Observes StartupEvent event) {
         KubernetesClient client = cluster.client();
-        client.resources(ServiceRollout.class).inAnyNamespace().inform(new Narrator());
+        client.resources(ServiceRollout.class).inAnyNamespace().inform(new Narrator(demo ? this::nextVersion : r -> {
+        }));
         try (Stream<Path> files = Files.list(samples)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
@@ -85,6 +91,26 @@ public class Sandbox {
         }
     }
 
+    /**
+     * The demo: once a sample is healthy at its first revision, roll out the next version of its image (tag 1.0.0
+     * becomes 1.1.0), so that the console shows the strategy at work. Off with {@code -Dveer.sandbox.demo=false}.
+     */
+    private void nextVersion(ServiceRollout rollout) {
+        var status = rollout.getStatus();
+        var containers = rollout.getSpec().getTemplate().getSpec().getContainers();
+        if (status == null || status.getPhase() != RolloutPhase.Healthy || status.getStableRevision() == null
+                || status.getStableRevision() != 1 || !containers.get(0).getImage().endsWith(":1.0.0")) {
+            return;
+        }
+        String next = containers.get(0).getImage().replace(":1.0.0", ":1.1.0");
+        LOG.infof("Demo: rolling out %s to sr/%s", next, rollout.getMetadata().getName());
+        cluster.client().resources(ServiceRollout.class).inNamespace(rollout.getMetadata().getNamespace())
+                .withName(rollout.getMetadata().getName()).edit(r -> {
+                    r.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(next);
+                    return r;
+                });
+    }
+
     @PreDestroy
     void stop() {
         workloads.close();
@@ -103,6 +129,12 @@ public class Sandbox {
 
     /** Tells on the console how each rollout moves. */
     private static final class Narrator implements ResourceEventHandler<ServiceRollout> {
+        private final Consumer<ServiceRollout> onChange;
+
+        Narrator(Consumer<ServiceRollout> onChange) {
+            this.onChange = onChange;
+        }
+
         @Override
         public void onAdd(ServiceRollout rollout) {
             tell(rollout);
@@ -112,6 +144,7 @@ public class Sandbox {
         public void onUpdate(ServiceRollout before, ServiceRollout after) {
             if (!Objects.equals(summary(before.getStatus()), summary(after.getStatus()))) {
                 tell(after);
+                onChange.accept(after);
             }
         }
 
