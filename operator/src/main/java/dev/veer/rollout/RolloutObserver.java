@@ -35,7 +35,7 @@ final class RolloutObserver {
         Slot stable = rollout.getStatus() == null || rollout.getStatus().getActiveSlot() == null ? Slot.BLUE
                 : rollout.getStatus().getActiveSlot();
         return new Observed(ContentHash.of(rollout.getSpec().getTemplate()), slots,
-                router.observe(new RouteTarget(rollout, stable)), router.splitsByReplicas(),
+                router.observe(new RouteTarget(rollout, stable)), router.name(), router.splitsByReplicas(),
                 router.supportsHeaderRoutes());
     }
 

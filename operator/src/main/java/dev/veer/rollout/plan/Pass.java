@@ -93,6 +93,10 @@ final class Pass {
         return observed.desiredTemplateHash();
     }
 
+    String routerName() {
+        return observed.routerName();
+    }
+
     int replicas() {
         return spec().getReplicas();
     }

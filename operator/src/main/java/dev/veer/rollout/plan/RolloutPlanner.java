@@ -124,13 +124,8 @@ public final class RolloutPlanner {
 
     private static void startNewVersion(Pass pass) {
         var status = pass.status();
-        status.setCanaryTemplateHash(pass.desiredHash());
-        status.setCanaryRevision(pass.nextRevision());
-        status.setCurrentStepIndex(0);
-        status.setStepStartedAt(pass.now().toString());
-        status.setPreviewReadyAt(null);
-        status.setAbortedAt(null);
-        status.setAbortReason(null);
+        beginRevision(pass);
+        clearAbort(pass);
         status.setScaleDownAt(null);
         status.setStage(pass.isCanary() ? RolloutStage.Canary : RolloutStage.Preview);
         pass.event(RolloutEvent.normal("RolloutStarted", "rolling out revision " + status.getCanaryRevision()
@@ -232,11 +227,7 @@ public final class RolloutPlanner {
             }
         }
         Integer replaced = status.getCanaryRevision();
-        status.setCanaryTemplateHash(pass.desiredHash());
-        status.setCanaryRevision(pass.nextRevision());
-        status.setCurrentStepIndex(0);
-        status.setStepStartedAt(pass.now().toString());
-        status.setPreviewReadyAt(null);
+        beginRevision(pass);
         pass.event(RolloutEvent.normal("RolloutRestarted", "revision " + status.getCanaryRevision()
                 + " replaces revision " + replaced + "; steps start again"));
         return true;
@@ -279,10 +270,7 @@ public final class RolloutPlanner {
         }
         if (!pass.desiredHash().equals(status.getCanaryTemplateHash())) {
             Integer replaced = status.getCanaryRevision();
-            status.setCanaryTemplateHash(pass.desiredHash());
-            status.setCanaryRevision(pass.nextRevision());
-            status.setStepStartedAt(pass.now().toString());
-            status.setPreviewReadyAt(null);
+            beginRevision(pass);
             pass.event(RolloutEvent.normal("RolloutRestarted", "revision " + status.getCanaryRevision()
                     + " replaces revision " + replaced + " in the preview"));
         }
@@ -429,10 +417,7 @@ public final class RolloutPlanner {
         }
         status.setScaleDownAt(pass.now().plusSeconds(pass.scaleDownDelaySeconds()).toString());
         if (RolloutConditions.TEMPLATE_REVERTED.equals(status.getAbortReason())) {
-            clearCanary(pass);
-            status.setAbortReason(null);
-            status.setAbortedAt(null);
-            status.setStage(RolloutStage.Stable);
+            backToStable(pass);
             pass.event(RolloutEvent.normal("RolledBack", "all traffic is on revision " + status.getStableRevision()));
             stable(pass);
             return;
@@ -446,10 +431,7 @@ public final class RolloutPlanner {
     private static void aborted(Pass pass) {
         var status = pass.status();
         if (pass.desiredHash().equals(status.getStableTemplateHash())) {
-            clearCanary(pass);
-            status.setAbortReason(null);
-            status.setAbortedAt(null);
-            status.setStage(RolloutStage.Stable);
+            backToStable(pass);
             stable(pass);
             return;
         }
@@ -459,11 +441,8 @@ public final class RolloutPlanner {
         }
         if (pass.take(UserAction.RETRY)) {
             status.setStage(pass.isCanary() ? RolloutStage.Canary : RolloutStage.Preview);
-            status.setCurrentStepIndex(0);
-            status.setStepStartedAt(pass.now().toString());
-            status.setPreviewReadyAt(null);
-            status.setAbortedAt(null);
-            status.setAbortReason(null);
+            restartSteps(pass);
+            clearAbort(pass);
             status.setScaleDownAt(null);
             pass.event(RolloutEvent.normal("Retried", "revision " + status.getCanaryRevision()
                     + " is rolled out again from step 0"));
@@ -517,7 +496,15 @@ public final class RolloutPlanner {
             verified = route.carries(weight, headerRoute);
         }
         if (verified) {
-            pass.status().setCanaryWeight(route.weight().orElse(weight));
+            int carried = route.weight().orElse(weight);
+            Integer before = pass.status().getCanaryWeight();
+            // After a promotion the slots have swapped roles: the reset to 0 is told by the Promoted event.
+            boolean changed = before == null ? carried != 0 : before != carried;
+            if (changed && pass.stage() != RolloutStage.Stable) {
+                pass.event(RolloutEvent.normal("WeightChanged", "canary weight " + (before == null ? 0 : before)
+                        + "% -> " + carried + "% (" + pass.routerName() + ")"));
+            }
+            pass.status().setCanaryWeight(carried);
             pass.status().setHeaderRoute(headerRoute.isEmpty() ? null : headerRoute);
             return true;
         }
@@ -576,6 +563,30 @@ public final class RolloutPlanner {
 
     private static List<dev.veer.api.HeaderMatch> currentHeaderRoute(Pass pass) {
         return pass.status().getHeaderRoute() == null ? List.of() : pass.status().getHeaderRoute();
+    }
+
+    /** spec.template becomes the new version: the next revision number, from the first step. */
+    private static void beginRevision(Pass pass) {
+        pass.status().setCanaryTemplateHash(pass.desiredHash());
+        pass.status().setCanaryRevision(pass.nextRevision());
+        restartSteps(pass);
+    }
+
+    private static void restartSteps(Pass pass) {
+        pass.status().setCurrentStepIndex(0);
+        pass.status().setStepStartedAt(pass.now().toString());
+        pass.status().setPreviewReadyAt(null);
+    }
+
+    private static void clearAbort(Pass pass) {
+        pass.status().setAbortReason(null);
+        pass.status().setAbortedAt(null);
+    }
+
+    private static void backToStable(Pass pass) {
+        clearCanary(pass);
+        clearAbort(pass);
+        pass.status().setStage(RolloutStage.Stable);
     }
 
     private static void clearCanary(Pass pass) {

@@ -63,7 +63,7 @@ final class PlannerWorld {
         Map<Slot, SlotObservation> observed = new EnumMap<>(Slot.class);
         slots.forEach((slot, state) -> observed.put(slot, new SlotObservation(true, Optional.ofNullable(state.hash),
                 state.replicas, state.ready, state.replicas, true)));
-        return new Observed(desiredHash(), observed, routeState(), splitsByReplicas, headerRoutes);
+        return new Observed(desiredHash(), observed, routeState(), "test", splitsByReplicas, headerRoutes);
     }
 
     private RouteState routeState() {

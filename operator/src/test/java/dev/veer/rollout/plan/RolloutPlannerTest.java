@@ -109,6 +109,8 @@ class RolloutPlannerTest {
             assertThat(world.log).filteredOn(SetRoute.class::isInstance).map(a -> ((SetRoute) a).weight())
                     .containsSubsequence(20, 50, 80, 100);
             assertThat(world.hadEvent("Promoted")).isTrue();
+            assertThat(world.events).filteredOn(e -> e.reason().equals("WeightChanged")).map(RolloutEvent::message)
+                    .anyMatch(m -> m.contains("0% -> 20%")).anyMatch(m -> m.contains("20% -> 50%"));
         }
 
         @Test
