@@ -45,14 +45,19 @@ class RolloutExecutor {
         this.writer = writer;
     }
 
-    void execute(ServiceRollout rollout, Iterable<Action> actions, String desiredHash, TrafficRouter router) {
+    /**
+     * @param owned the rollout's Deployments and Services as the informer caches hold them: writes are decided
+     *     against these, and a stale copy costs at most one idempotent write
+     */
+    void execute(ServiceRollout rollout, Iterable<Action> actions, String desiredHash, TrafficRouter router,
+            OwnedObjects owned) {
         for (Action action : actions) {
             if (action instanceof DeploySlot deploy) {
-                deploy(rollout, deploy, desiredHash);
+                deploy(rollout, deploy, desiredHash, owned);
             } else if (action instanceof ScaleSlot scale) {
-                scale(rollout, scale);
+                scale(rollout, scale, owned);
             } else if (action instanceof ApplyServices services) {
-                services(rollout, services);
+                services(rollout, services, owned);
             } else if (action instanceof SetRoute route) {
                 router.setRoute(new RouteTarget(rollout, route.stableSlot()), route.weight(), route.headerRoute());
             } else if (action instanceof ResetRoute reset) {
@@ -63,10 +68,10 @@ class RolloutExecutor {
         }
     }
 
-    private void deploy(ServiceRollout rollout, DeploySlot deploy, String desiredHash) {
+    private void deploy(ServiceRollout rollout, DeploySlot deploy, String desiredHash, OwnedObjects owned) {
         Deployment desired = RolloutObjects.deployment(rollout, deploy.slot(), rollout.getSpec().getTemplate(),
                 desiredHash, deploy.replicas());
-        Deployment existing = deployment(rollout, deploy.slot());
+        Deployment existing = owned.deployment(RolloutNames.slot(rollout, deploy.slot()));
         if (existing != null && desiredHash.equals(annotation(existing, Labels.TEMPLATE_HASH))
                 && Objects.equals(existing.getSpec().getReplicas(), deploy.replicas())
                 && Objects.equals(existing.getSpec().getStrategy(), desired.getSpec().getStrategy())) {
@@ -77,8 +82,8 @@ class RolloutExecutor {
         writer.apply(desired);
     }
 
-    private void scale(ServiceRollout rollout, ScaleSlot scale) {
-        Deployment existing = deployment(rollout, scale.slot());
+    private void scale(ServiceRollout rollout, ScaleSlot scale, OwnedObjects owned) {
+        Deployment existing = owned.deployment(RolloutNames.slot(rollout, scale.slot()));
         if (existing == null) {
             LOG.warnf("Cannot scale %s/%s: the Deployment does not exist", rollout.getMetadata().getNamespace(),
                     RolloutNames.slot(rollout, scale.slot()));
@@ -92,22 +97,21 @@ class RolloutExecutor {
                 .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + scale.replicas() + "}}");
     }
 
-    private void services(ServiceRollout rollout, ApplyServices services) {
+    private void services(ServiceRollout rollout, ApplyServices services, OwnedObjects owned) {
         for (Slot slot : Slot.values()) {
-            ensure(RolloutObjects.slotService(rollout, slot), true);
+            ensure(RolloutObjects.slotService(rollout, slot), true, owned);
         }
         Slot fallback = rollout.getStatus() == null || rollout.getStatus().getActiveSlot() == null ? Slot.BLUE
                 : rollout.getStatus().getActiveSlot();
         Service stable = RolloutObjects.stableService(rollout,
                 RolloutObjects.slotSelector(rollout, services.stableSelectorSlot().orElse(fallback)));
-        ensure(stable, services.stableSelectorSlot().isPresent());
-        services.previewSlot().ifPresent(slot -> ensure(RolloutObjects.previewService(rollout, slot), true));
+        ensure(stable, services.stableSelectorSlot().isPresent(), owned);
+        services.previewSlot().ifPresent(slot -> ensure(RolloutObjects.previewService(rollout, slot), true, owned));
     }
 
     /** Creates the Service if missing; updates it when it differs and {@code ownSelector} says its selector is ours. */
-    private void ensure(Service desired, boolean ownSelector) {
-        Service existing = client.services().inNamespace(desired.getMetadata().getNamespace())
-                .withName(desired.getMetadata().getName()).get();
+    private void ensure(Service desired, boolean ownSelector, OwnedObjects owned) {
+        Service existing = owned.service(desired.getMetadata().getName());
         if (existing == null) {
             writer.apply(desired);
             return;
@@ -130,11 +134,6 @@ class RolloutExecutor {
                         "target", String.valueOf(p.getTargetPort() == null ? null : p.getTargetPort().getValue()),
                         "protocol", Optional.ofNullable(p.getProtocol()).orElse("TCP")))
                 .toList();
-    }
-
-    private Deployment deployment(ServiceRollout rollout, Slot slot) {
-        return client.apps().deployments().inNamespace(rollout.getMetadata().getNamespace())
-                .withName(RolloutNames.slot(rollout, slot)).get();
     }
 
     private static String annotation(Deployment deployment, String key) {

@@ -14,7 +14,6 @@ import dev.veer.rollout.plan.SlotObservation;
 import dev.veer.rollout.traffic.RouteTarget;
 import dev.veer.rollout.traffic.TrafficRouter;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 
 /** Reads what the planner needs: the two slot Deployments (from the informer cache) and what the router carries. */
 final class RolloutObserver {
@@ -22,15 +21,11 @@ final class RolloutObserver {
     private RolloutObserver() {
     }
 
-    static Observed observe(ServiceRollout rollout, Context<ServiceRollout> context, TrafficRouter router) {
+    static Observed observe(ServiceRollout rollout, OwnedObjects owned, TrafficRouter router) {
         Map<Slot, SlotObservation> slots = new EnumMap<>(Slot.class);
         for (Slot slot : Slot.values()) {
-            String name = RolloutNames.slot(rollout, slot);
-            slots.put(slot, context.getSecondaryResourcesAsStream(Deployment.class)
-                    .filter(d -> name.equals(d.getMetadata().getName()))
-                    .findFirst()
-                    .map(RolloutObserver::slot)
-                    .orElse(SlotObservation.absent()));
+            Deployment deployment = owned.deployment(RolloutNames.slot(rollout, slot));
+            slots.put(slot, deployment == null ? SlotObservation.absent() : slot(deployment));
         }
         Slot stable = rollout.getStatus() == null || rollout.getStatus().getActiveSlot() == null ? Slot.BLUE
                 : rollout.getStatus().getActiveSlot();

@@ -89,12 +89,13 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
     @Override
     public UpdateControl<ServiceRollout> reconcile(ServiceRollout rollout, Context<ServiceRollout> context) {
         TrafficRouter router = routers.forRollout(rollout);
-        Observed observed = RolloutObserver.observe(rollout, context, router);
+        OwnedObjects owned = OwnedObjects.of(context);
+        Observed observed = RolloutObserver.observe(rollout, owned, router);
         Optional<String> action = Optional.ofNullable(rollout.getMetadata().getAnnotations())
                 .map(a -> a.get(Labels.ACTION));
         Plan plan = RolloutPlanner.plan(rollout, observed, action, clock.instant());
 
-        executor.execute(rollout, plan.actions(), observed.desiredTemplateHash(), router);
+        executor.execute(rollout, plan.actions(), observed.desiredTemplateHash(), router, owned);
         for (RolloutEvent event : plan.events()) {
             events.record(rollout, event.warning(), event.reason(), event.message());
         }

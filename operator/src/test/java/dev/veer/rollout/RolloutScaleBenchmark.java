@@ -41,41 +41,57 @@ class RolloutScaleBenchmark {
                 .installCrds(Path.of(System.getProperty("veer.crds.dir", "../crds")));
                 SimulatedWorkloadController workloads = SimulatedWorkloadController.start(cluster.client())) {
             KubernetesClient client = cluster.client();
-            RolloutFixtures rollouts = new RolloutFixtures(client);
-            StandaloneOperator operator = StandaloneOperator.start(client, THREADS);
-            cluster.drainRequestCounts();
-
-            long start = System.nanoTime();
-            for (int i = 0; i < count; i++) {
-                rollouts.create(RolloutFixtures.canary("app-" + i, "app:1", 2, "[{setWeight: 50}]"));
-            }
-            long created = System.nanoTime();
-            awaitAllHealthy(client, rollouts.namespace, count);
-            long healthy = System.nanoTime();
-            Map<String, Integer> requests = cluster.drainRequestCounts();
-            int writes = requests.getOrDefault("POST", 0) + requests.getOrDefault("PUT", 0)
-                    + requests.getOrDefault("PATCH", 0) + requests.getOrDefault("DELETE", 0);
-
-            long heapWithOperator = usedHeapAfterGc();
-            operator.close();
+            Run run = runOperator(cluster, count);
             long heapWithout = usedHeapAfterGc();
-
-            Duration floor = writeFloor(client, writes);
-            Duration operatorTime = Duration.ofNanos(healthy - start);
-            double perRolloutMiB = (heapWithOperator - heapWithout) / 1024.0 / 1024.0 / count;
+            Duration floor = writeFloor(client, run.writes());
+            Duration operatorTime = run.healthyAfter();
+            long operatorHeap = run.heapWithOperator() - heapWithout;
+            double perRolloutMiB = operatorHeap / 1024.0 / 1024.0 / count;
+            Map<String, Integer> requests = run.requests();
+            int writes = run.writes();
+            Duration creating = run.creating();
 
             System.out.printf("%n== ServiceRollout scale benchmark (%d rollouts, %d reconcile threads) ==%n", count,
                     THREADS);
             System.out.printf("requests during the run:   %s%n", requests);
             System.out.printf("object writes:             %d (%.1f per rollout)%n", writes, (double) writes / count);
-            System.out.printf("creating the rollouts:     %d ms%n", Duration.ofNanos(created - start).toMillis());
+            System.out.printf("creating the rollouts:     %d ms%n", creating.toMillis());
             System.out.printf("all Healthy after:         %d ms%n", operatorTime.toMillis());
             System.out.printf("write floor (%d writes):   %d ms%n", writes, floor.toMillis());
             System.out.printf("ratio to the write floor:  %.2f (goal <= 1.5)%n",
                     (double) operatorTime.toNanos() / floor.toNanos());
             System.out.printf("operator heap after GC:    %.1f MiB (%.3f MiB per rollout, goal <= 0.25)%n",
-                    (heapWithOperator - heapWithout) / 1024.0 / 1024.0, perRolloutMiB);
+                    operatorHeap / 1024.0 / 1024.0, perRolloutMiB);
         }
+    }
+
+    private record Run(Duration creating, Duration healthyAfter, Map<String, Integer> requests, int writes,
+            long heapWithOperator) {
+    }
+
+    /**
+     * Runs the operator until all rollouts are Healthy and measures the heap while it still runs; the operator is
+     * stopped and unreachable once this returns, so that the heap measured next is the world without it.
+     */
+    private static Run runOperator(MockCluster cluster, int count) {
+        KubernetesClient client = cluster.client();
+        RolloutFixtures rollouts = new RolloutFixtures(client);
+        StandaloneOperator operator = StandaloneOperator.start(client, THREADS);
+        cluster.drainRequestCounts();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            rollouts.create(RolloutFixtures.canary("app-" + i, "app:1", 2, "[{setWeight: 50}]"));
+        }
+        long created = System.nanoTime();
+        awaitAllHealthy(client, rollouts.namespace, count);
+        long healthy = System.nanoTime();
+        Map<String, Integer> requests = cluster.drainRequestCounts();
+        int writes = requests.getOrDefault("POST", 0) + requests.getOrDefault("PUT", 0)
+                + requests.getOrDefault("PATCH", 0) + requests.getOrDefault("DELETE", 0);
+        long heapWithOperator = usedHeapAfterGc();
+        operator.close();
+        return new Run(Duration.ofNanos(created - start), Duration.ofNanos(healthy - start), requests, writes,
+                heapWithOperator);
     }
 
     private static void awaitAllHealthy(KubernetesClient client, String namespace, int count) {
