@@ -44,8 +44,15 @@ public class ServiceRolloutSpec {
 
     @Min(1)
     @Default("10")
-    @JsonPropertyDescription("Number of old snapshots to keep for rollback.")
+    @JsonPropertyDescription("Number of snapshots to keep for rollback; older ones are deleted, never the stable "
+            + "revision, the one being rolled out or the one spec.rollbackTo names.")
     private Integer revisionHistoryLimit = 10;
+
+    @JsonPropertyDescription("Run a recorded revision instead of spec.template.")
+    private RollbackTo rollbackTo;
+
+    @JsonPropertyDescription("Rollbacks to recent stable revisions that skip the canary steps.")
+    private RollbackWindow rollbackWindow;
 
     public Integer getReplicas() {
         return replicas;
@@ -101,5 +108,21 @@ public class ServiceRolloutSpec {
 
     public void setRevisionHistoryLimit(Integer revisionHistoryLimit) {
         this.revisionHistoryLimit = revisionHistoryLimit;
+    }
+
+    public RollbackTo getRollbackTo() {
+        return rollbackTo;
+    }
+
+    public void setRollbackTo(RollbackTo rollbackTo) {
+        this.rollbackTo = rollbackTo;
+    }
+
+    public RollbackWindow getRollbackWindow() {
+        return rollbackWindow;
+    }
+
+    public void setRollbackWindow(RollbackWindow rollbackWindow) {
+        this.rollbackWindow = rollbackWindow;
     }
 }

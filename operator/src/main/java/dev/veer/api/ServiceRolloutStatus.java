@@ -35,9 +35,6 @@ public class ServiceRolloutStatus {
     @JsonPropertyDescription("Revision of the version being rolled out; unset when none is.")
     private Integer canaryRevision;
 
-    @JsonPropertyDescription("Highest revision number handed out so far.")
-    private Integer lastRevision;
-
     @JsonPropertyDescription("Hash of the stable version's pod template.")
     private String stableTemplateHash;
 
@@ -135,13 +132,6 @@ public class ServiceRolloutStatus {
         this.canaryRevision = canaryRevision;
     }
 
-    public Integer getLastRevision() {
-        return lastRevision;
-    }
-
-    public void setLastRevision(Integer lastRevision) {
-        this.lastRevision = lastRevision;
-    }
 
     public String getStableTemplateHash() {
         return stableTemplateHash;

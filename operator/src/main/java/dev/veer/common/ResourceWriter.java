@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -70,6 +72,24 @@ public class ResourceWriter {
             latest.setStatus(status);
             return latest;
         });
+    }
+
+    /** Writes the status of an object that is not the primary resource of the reconcile (no caching). */
+    public <T extends HasMetadata> void applyStatus(T resource) {
+        if (serverSideApply) {
+            resource.getMetadata().setManagedFields(null);
+            client.resource(resource).subresource("status").patch(new PatchContext.Builder()
+                    .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(FIELD_MANAGER).withForce(true)
+                    .build());
+            return;
+        }
+        String resourceVersion = resource.getMetadata().getResourceVersion();
+        resource.getMetadata().setResourceVersion(null);
+        try {
+            client.resource(resource).updateStatus();
+        } finally {
+            resource.getMetadata().setResourceVersion(resourceVersion);
+        }
     }
 
     /**

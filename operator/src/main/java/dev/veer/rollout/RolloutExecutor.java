@@ -16,10 +16,13 @@ import dev.veer.rollout.model.RolloutNames;
 import dev.veer.rollout.model.RolloutObjects;
 import dev.veer.rollout.plan.Action;
 import dev.veer.rollout.plan.Action.ApplyServices;
+import dev.veer.rollout.plan.Action.DeleteSnapshot;
 import dev.veer.rollout.plan.Action.DeploySlot;
+import dev.veer.rollout.plan.Action.RecordSnapshot;
 import dev.veer.rollout.plan.Action.ResetRoute;
 import dev.veer.rollout.plan.Action.ScaleSlot;
 import dev.veer.rollout.plan.Action.SetRoute;
+import dev.veer.rollout.plan.Action.SetVerdict;
 import dev.veer.rollout.traffic.RouteTarget;
 import dev.veer.rollout.traffic.TrafficRouter;
 import io.fabric8.kubernetes.api.model.Service;
@@ -39,21 +42,23 @@ class RolloutExecutor {
 
     private final KubernetesClient client;
     private final ResourceWriter writer;
+    private final SnapshotWriter snapshots;
 
-    RolloutExecutor(KubernetesClient client, ResourceWriter writer) {
+    RolloutExecutor(KubernetesClient client, ResourceWriter writer, SnapshotWriter snapshots) {
         this.client = client;
         this.writer = writer;
+        this.snapshots = snapshots;
     }
 
     /**
      * @param owned the rollout's Deployments and Services as the informer caches hold them: writes are decided
      *     against these, and a stale copy costs at most one idempotent write
      */
-    void execute(ServiceRollout rollout, Iterable<Action> actions, String desiredHash, TrafficRouter router,
+    void execute(ServiceRollout rollout, Iterable<Action> actions, Desired desired, TrafficRouter router,
             OwnedObjects owned) {
         for (Action action : actions) {
             if (action instanceof DeploySlot deploy) {
-                deploy(rollout, deploy, desiredHash, owned);
+                deploy(rollout, deploy, desired, owned);
             } else if (action instanceof ScaleSlot scale) {
                 scale(rollout, scale, owned);
             } else if (action instanceof ApplyServices services) {
@@ -62,15 +67,22 @@ class RolloutExecutor {
                 router.setRoute(new RouteTarget(rollout, route.stableSlot()), route.weight(), route.headerRoute());
             } else if (action instanceof ResetRoute reset) {
                 router.reset(new RouteTarget(rollout, reset.stableSlot()));
+            } else if (action instanceof RecordSnapshot record) {
+                snapshots.record(rollout, record.revision(), desired.template(), desired.hash(), owned);
+            } else if (action instanceof SetVerdict verdict) {
+                snapshots.setVerdict(owned, verdict);
+            } else if (action instanceof DeleteSnapshot delete) {
+                snapshots.delete(rollout, delete.name());
             } else {
                 throw new IllegalStateException("Unknown action " + action);
             }
         }
     }
 
-    private void deploy(ServiceRollout rollout, DeploySlot deploy, String desiredHash, OwnedObjects owned) {
-        Deployment desired = RolloutObjects.deployment(rollout, deploy.slot(), rollout.getSpec().getTemplate(),
-                desiredHash, deploy.replicas());
+    private void deploy(ServiceRollout rollout, DeploySlot deploy, Desired wanted, OwnedObjects owned) {
+        String desiredHash = wanted.hash();
+        Deployment desired = RolloutObjects.deployment(rollout, deploy.slot(), wanted.template(), desiredHash,
+                deploy.replicas());
         Deployment existing = owned.deployment(RolloutNames.slot(rollout, deploy.slot()));
         if (existing != null && desiredHash.equals(annotation(existing, Labels.TEMPLATE_HASH))
                 && Objects.equals(existing.getSpec().getReplicas(), deploy.replicas())

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
-import dev.veer.common.ContentHash;
 import dev.veer.common.Labels;
 import dev.veer.rollout.model.RolloutNames;
 import dev.veer.rollout.plan.Observed;
@@ -21,7 +20,7 @@ final class RolloutObserver {
     private RolloutObserver() {
     }
 
-    static Observed observe(ServiceRollout rollout, OwnedObjects owned, TrafficRouter router) {
+    static Observed observe(ServiceRollout rollout, OwnedObjects owned, Desired desired, TrafficRouter router) {
         Map<Slot, SlotObservation> slots = new EnumMap<>(Slot.class);
         for (Slot slot : Slot.values()) {
             Deployment deployment = owned.deployment(RolloutNames.slot(rollout, slot));
@@ -29,9 +28,9 @@ final class RolloutObserver {
         }
         Slot stable = rollout.getStatus() == null || rollout.getStatus().getActiveSlot() == null ? Slot.BLUE
                 : rollout.getStatus().getActiveSlot();
-        return new Observed(ContentHash.of(rollout.getSpec().getTemplate()), slots,
-                router.observe(new RouteTarget(rollout, stable)), router.name(), router.splitsByReplicas(),
-                router.supportsHeaderRoutes());
+        return new Observed(desired.hash(), slots, router.observe(new RouteTarget(rollout, stable)), router.name(),
+                router.splitsByReplicas(), router.supportsHeaderRoutes(), owned.history(), desired.specHash(),
+                desired.rollbackTo());
     }
 
     static SlotObservation slot(Deployment deployment) {

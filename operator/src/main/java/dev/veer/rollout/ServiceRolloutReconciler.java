@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.veer.api.ServiceRollout;
+import dev.veer.api.Snapshot;
 import dev.veer.common.Conditions;
 import dev.veer.common.EventRecorder;
 import dev.veer.common.Labels;
@@ -47,6 +48,8 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 @RBACRule(apiGroups = "", resources = { "services" }, verbs = { "get", "list", "watch", "create", "update", "patch",
         "delete" })
 @RBACRule(apiGroups = "", resources = { "events" }, verbs = { "create", "patch" })
+@RBACRule(apiGroups = "veer.dev", resources = { "snapshots", "snapshots/status" }, verbs = { "get", "list", "watch",
+        "create", "update", "patch", "delete" })
 @RBACRule(apiGroups = "gateway.networking.k8s.io", resources = "httproutes", verbs = { "get", "list", "watch",
         "update", "patch" })
 @RBACRule(apiGroups = "networking.k8s.io", resources = "ingresses", verbs = { "get", "list", "watch", "create",
@@ -83,19 +86,22 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
                 new InformerEventSource<>(InformerEventSourceConfiguration
                         .from(Deployment.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context),
                 new InformerEventSource<>(InformerEventSourceConfiguration
-                        .from(Service.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context));
+                        .from(Service.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context),
+                new InformerEventSource<>(InformerEventSourceConfiguration
+                        .from(Snapshot.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context));
     }
 
     @Override
     public UpdateControl<ServiceRollout> reconcile(ServiceRollout rollout, Context<ServiceRollout> context) {
         TrafficRouter router = routers.forRollout(rollout);
         OwnedObjects owned = OwnedObjects.of(context);
-        Observed observed = RolloutObserver.observe(rollout, owned, router);
+        Desired desired = Desired.of(rollout, owned);
+        Observed observed = RolloutObserver.observe(rollout, owned, desired, router);
         Optional<String> action = Optional.ofNullable(rollout.getMetadata().getAnnotations())
                 .map(a -> a.get(Labels.ACTION));
         Plan plan = RolloutPlanner.plan(rollout, observed, action, clock.instant());
 
-        executor.execute(rollout, plan.actions(), observed.desiredTemplateHash(), router, owned);
+        executor.execute(rollout, plan.actions(), desired, router, owned);
         for (RolloutEvent event : plan.events()) {
             events.record(rollout, event.warning(), event.reason(), event.message());
         }

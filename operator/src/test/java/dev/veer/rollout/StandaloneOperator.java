@@ -26,7 +26,8 @@ final class StandaloneOperator implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ResourceWriter writer = new ResourceWriter(client, false);
         var reconciler = new ServiceRolloutReconciler(client, new TrafficRouters(client),
-                new RolloutExecutor(client, writer), new EventRecorder(client, clock), writer, clock);
+                new RolloutExecutor(client, writer, new SnapshotWriter(client, writer, clock)),
+                new EventRecorder(client, clock), writer, clock);
         this.operator = new Operator(o -> o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false)

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.veer.api.HeaderMatch;
 import dev.veer.api.Slot;
+import dev.veer.api.SnapshotVerdict;
 
 /** A change to the cluster that a plan asks for. Every action is idempotent. */
 public sealed interface Action {
@@ -30,5 +31,17 @@ public sealed interface Action {
 
     /** All traffic to {@code stableSlot}; routing objects of Veer's own removed. */
     record ResetRoute(Slot stableSlot) implements Action {
+    }
+
+    /** Record the desired pod template as the Snapshot with this revision. */
+    record RecordSnapshot(int revision) implements Action {
+    }
+
+    /** Set the verdict of the Snapshot with this revision. */
+    record SetVerdict(int revision, SnapshotVerdict verdict, String reason, String message) implements Action {
+    }
+
+    /** Delete a Snapshot beyond the history limit. */
+    record DeleteSnapshot(String name) implements Action {
     }
 }

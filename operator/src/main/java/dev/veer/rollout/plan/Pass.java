@@ -41,6 +41,7 @@ final class Pass {
     private String reason = RolloutConditions.STEP_RUNNING;
     private String message;
     private Optional<SpecCheck.Problem> invalidSpec = Optional.empty();
+    private Integer recordedRevision;
 
     Pass(ServiceRollout rollout, Observed observed, Optional<String> rawAction, Instant now) {
         this.rollout = rollout;
@@ -61,7 +62,6 @@ final class Pass {
         ServiceRolloutStatus status = new ServiceRolloutStatus();
         status.setStage(RolloutStage.Deploying);
         status.setActiveSlot(Slot.BLUE);
-        status.setLastRevision(0);
         status.setCurrentStepIndex(0);
         status.setStepStartedAt(now.toString());
         return status;
@@ -132,10 +132,25 @@ final class Pass {
         return !now.isBefore(deadline());
     }
 
-    int nextRevision() {
-        int next = (status.getLastRevision() == null ? 0 : status.getLastRevision()) + 1;
-        status.setLastRevision(next);
-        return next;
+    /**
+     * The revision of the desired pod template: its snapshot's, or the next number, with an action to record the
+     * snapshot (before the status that names it is written).
+     */
+    int desiredRevision() {
+        var existing = observed.history().byHash(desiredHash());
+        if (existing.isPresent()) {
+            return existing.get().revision();
+        }
+        if (recordedRevision == null) {
+            recordedRevision = Math.max(observed.history().maxRevision(), Math.max(orZero(status.getStableRevision()),
+                    orZero(status.getCanaryRevision()))) + 1;
+            actions.add(new Action.RecordSnapshot(recordedRevision));
+        }
+        return recordedRevision;
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     String waitingForPodsMessage(Slot slot, int replicas) {
@@ -185,6 +200,19 @@ final class Pass {
         invalidSpec = Optional.empty();
     }
 
+    private void templateInSync(List<io.fabric8.kubernetes.api.model.Condition> conditions, Long generation) {
+        boolean inSync = observed.rollbackTo().isEmpty() || desiredHash().equals(observed.specTemplateHash());
+        String message = "";
+        if (!inSync) {
+            String spec = observed.history().byHash(observed.specTemplateHash())
+                    .map(s -> "revision " + s.revision()).orElse("a version not recorded yet");
+            message = "running revision " + observed.rollbackTo().get() + " from spec.rollbackTo; spec.template ("
+                    + spec + ") is not running. Remove spec.rollbackTo to roll spec.template out.";
+        }
+        Conditions.set(conditions, RolloutConditions.TEMPLATE_IN_SYNC, inSync,
+                inSync ? RolloutConditions.IN_SYNC : RolloutConditions.ROLLED_BACK, message, generation, now);
+    }
+
     Plan finish() {
         if (rawAction.isPresent() && !actionConsumed) {
             actionConsumed = true;
@@ -213,6 +241,7 @@ final class Pass {
         Conditions.set(conditions, RolloutConditions.INVALID_SPEC, invalidSpec.isPresent(),
                 invalidSpec.map(SpecCheck.Problem::reason).orElse(RolloutConditions.VALID),
                 invalidSpec.map(SpecCheck.Problem::message).orElse(""), generation, now);
+        templateInSync(conditions, generation);
         Optional<Duration> requeue = Optional.ofNullable(requeueAt)
                 .map(at -> at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
         return new Plan(List.copyOf(actions), status, List.copyOf(events), actionConsumed, requeue);

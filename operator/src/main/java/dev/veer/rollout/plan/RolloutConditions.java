@@ -6,6 +6,8 @@ public final class RolloutConditions {
     public static final String PROGRESSING = "Progressing";
     public static final String DEGRADED = "Degraded";
     public static final String INVALID_SPEC = "InvalidSpec";
+    /** False while what runs is not spec.template (after spec.rollbackTo): GitOps tools see the drift. */
+    public static final String TEMPLATE_IN_SYNC = "TemplateInSync";
 
     // Reasons
     public static final String HEALTHY = "Healthy";
@@ -34,6 +36,11 @@ public final class RolloutConditions {
     public static final String HEADER_ROUTE_UNSUPPORTED = "HeaderRouteUnsupported";
     public static final String STRATEGY_MISSING = "StrategyMissing";
     public static final String SERVICE_NAME_CONFLICT = "ServiceNameConflict";
+    public static final String ROLLBACK_REVISION_NOT_FOUND = "RollbackRevisionNotFound";
+
+    // Reasons of TemplateInSync
+    public static final String IN_SYNC = "InSync";
+    public static final String ROLLED_BACK = "RolledBack";
 
     private RolloutConditions() {
     }

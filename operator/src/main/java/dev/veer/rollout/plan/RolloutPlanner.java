@@ -2,8 +2,10 @@ package dev.veer.rollout.plan;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.veer.api.BlueGreenStrategy;
 import dev.veer.api.CanaryStep;
@@ -11,11 +13,16 @@ import dev.veer.api.RolloutPhase;
 import dev.veer.api.RolloutStage;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
+import dev.veer.api.SnapshotVerdict;
 import dev.veer.rollout.plan.Action.ApplyServices;
+import dev.veer.rollout.plan.Action.DeleteSnapshot;
 import dev.veer.rollout.plan.Action.DeploySlot;
 import dev.veer.rollout.plan.Action.ResetRoute;
 import dev.veer.rollout.plan.Action.ScaleSlot;
 import dev.veer.rollout.plan.Action.SetRoute;
+import dev.veer.rollout.plan.Action.SetVerdict;
+import dev.veer.snapshot.SnapshotGc;
+import dev.veer.snapshot.SnapshotRecord;
 
 /**
  * Decides, without I/O, what one reconcile pass of a ServiceRollout does: from the rollout (spec and status), the
@@ -72,7 +79,7 @@ public final class RolloutPlanner {
         Slot slot = status.getActiveSlot();
         if (!pass.desiredHash().equals(status.getCanaryTemplateHash())) {
             status.setCanaryTemplateHash(pass.desiredHash());
-            status.setCanaryRevision(pass.nextRevision());
+            status.setCanaryRevision(pass.desiredRevision());
             status.setStepStartedAt(pass.now().toString());
         }
         pass.act(new DeploySlot(slot, pass.replicas()));
@@ -93,6 +100,7 @@ public final class RolloutPlanner {
         status.setStableRevision(status.getCanaryRevision());
         clearCanary(pass);
         status.setStage(RolloutStage.Stable);
+        verdict(pass, status.getStableRevision(), SnapshotVerdict.Promoted, "Deployed", "first version");
         pass.event(RolloutEvent.normal("Deployed", "revision " + status.getStableRevision() + " is running"));
         stable(pass);
     }
@@ -113,6 +121,7 @@ public final class RolloutPlanner {
             return;
         }
         scaleDownIdleSlot(pass);
+        collectSnapshots(pass);
         if (pass.observed().slot(active).readyWith(pass.desiredHash(), pass.replicas())) {
             pass.phase(RolloutPhase.Healthy, RolloutConditions.HEALTHY,
                     "revision " + status.getStableRevision() + " serves all traffic");
@@ -127,10 +136,26 @@ public final class RolloutPlanner {
         beginRevision(pass);
         clearAbort(pass);
         status.setScaleDownAt(null);
+        if (inRollbackWindow(pass)) {
+            pass.event(RolloutEvent.normal("FastRollback", "revision " + status.getCanaryRevision()
+                    + " was stable recently (spec.rollbackWindow): promoting without steps"));
+            toPromoting(pass, "fast rollback to revision " + status.getCanaryRevision());
+            return;
+        }
         status.setStage(pass.isCanary() ? RolloutStage.Canary : RolloutStage.Preview);
         pass.event(RolloutEvent.normal("RolloutStarted", "rolling out revision " + status.getCanaryRevision()
                 + " (stable: revision " + status.getStableRevision() + ")"));
         run(pass);
+    }
+
+    /** A return to one of the last {@code spec.rollbackWindow.revisions} stable revisions skips the steps. */
+    private static boolean inRollbackWindow(Pass pass) {
+        var window = pass.spec().getRollbackWindow();
+        if (window == null || window.getRevisions() == null || window.getRevisions() == 0) {
+            return false;
+        }
+        return pass.observed().history().recentStable(window.getRevisions()).stream()
+                .anyMatch(s -> s.contentHash().equals(pass.desiredHash()));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -227,6 +252,7 @@ public final class RolloutPlanner {
             }
         }
         Integer replaced = status.getCanaryRevision();
+        verdict(pass, replaced, SnapshotVerdict.Superseded, "ReplacedMidRollout", "a newer template arrived");
         beginRevision(pass);
         pass.event(RolloutEvent.normal("RolloutRestarted", "revision " + status.getCanaryRevision()
                 + " replaces revision " + replaced + "; steps start again"));
@@ -270,6 +296,7 @@ public final class RolloutPlanner {
         }
         if (!pass.desiredHash().equals(status.getCanaryTemplateHash())) {
             Integer replaced = status.getCanaryRevision();
+            verdict(pass, replaced, SnapshotVerdict.Superseded, "ReplacedMidRollout", "a newer template arrived");
             beginRevision(pass);
             pass.event(RolloutEvent.normal("RolloutRestarted", "revision " + status.getCanaryRevision()
                     + " replaces revision " + replaced + " in the preview"));
@@ -358,6 +385,12 @@ public final class RolloutPlanner {
                 return;
             }
         }
+        Integer replacedStable = status.getStableRevision();
+        boolean rollback = replacedStable != null && status.getCanaryRevision() < replacedStable;
+        verdict(pass, replacedStable, rollback ? SnapshotVerdict.RolledBack : SnapshotVerdict.Superseded,
+                rollback ? "RolledBackTo" : "Promoted", (rollback ? "rolled back to revision " : "replaced by revision ")
+                        + status.getCanaryRevision());
+        verdict(pass, status.getCanaryRevision(), SnapshotVerdict.Promoted, "Promoted", "became the stable version");
         status.setActiveSlot(promoted);
         status.setStableTemplateHash(status.getCanaryTemplateHash());
         status.setStableRevision(status.getCanaryRevision());
@@ -416,6 +449,9 @@ public final class RolloutPlanner {
             }
         }
         status.setScaleDownAt(pass.now().plusSeconds(pass.scaleDownDelaySeconds()).toString());
+        boolean failed = RolloutConditions.PROGRESS_DEADLINE_EXCEEDED.equals(status.getAbortReason());
+        verdict(pass, status.getCanaryRevision(), failed ? SnapshotVerdict.Failed : SnapshotVerdict.RolledBack,
+                status.getAbortReason(), status.getMessage() == null ? status.getAbortReason() : status.getMessage());
         if (RolloutConditions.TEMPLATE_REVERTED.equals(status.getAbortReason())) {
             backToStable(pass);
             pass.event(RolloutEvent.normal("RolledBack", "all traffic is on revision " + status.getStableRevision()));
@@ -565,10 +601,32 @@ public final class RolloutPlanner {
         return pass.status().getHeaderRoute() == null ? List.of() : pass.status().getHeaderRoute();
     }
 
-    /** spec.template becomes the new version: the next revision number, from the first step. */
+    private static void verdict(Pass pass, Integer revision, SnapshotVerdict verdict, String reason,
+            String message) {
+        if (revision != null) {
+            pass.act(new SetVerdict(revision, verdict, reason, message));
+        }
+    }
+
+    /** Snapshots beyond spec.revisionHistoryLimit go, never the stable, current or rollback-target revision. */
+    private static void collectSnapshots(Pass pass) {
+        var status = pass.status();
+        Set<Integer> keep = new HashSet<>();
+        keep.add(status.getStableRevision());
+        if (status.getCanaryRevision() != null) {
+            keep.add(status.getCanaryRevision());
+        }
+        pass.observed().rollbackTo().ifPresent(keep::add);
+        for (SnapshotRecord doomed : SnapshotGc.select(pass.observed().history(), pass.spec().getRevisionHistoryLimit(),
+                keep)) {
+            pass.act(new DeleteSnapshot(doomed.name()));
+        }
+    }
+
+    /** The desired template becomes the new version: its revision number, from the first step. */
     private static void beginRevision(Pass pass) {
         pass.status().setCanaryTemplateHash(pass.desiredHash());
-        pass.status().setCanaryRevision(pass.nextRevision());
+        pass.status().setCanaryRevision(pass.desiredRevision());
         restartSteps(pass);
     }
 

@@ -20,6 +20,12 @@ public final class SpecCheck {
     }
 
     public static Optional<Problem> check(ServiceRollout rollout, Observed observed) {
+        if (observed.rollbackTo().isPresent()
+                && observed.history().byRevision(observed.rollbackTo().get()).isEmpty()) {
+            return Optional.of(new Problem(RolloutConditions.ROLLBACK_REVISION_NOT_FOUND, "spec.rollbackTo.revision "
+                    + observed.rollbackTo().get() + " has no snapshot (revisions: " + observed.history()
+                            .revisionsText() + ")"));
+        }
         var strategy = rollout.getSpec().getStrategy();
         if (strategy == null || (strategy.getCanary() == null) == (strategy.getBlueGreen() == null)) {
             return Optional.of(new Problem(RolloutConditions.STRATEGY_MISSING,

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import dev.veer.api.HeaderMatch;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
+import dev.veer.api.SnapshotVerdict;
 import dev.veer.common.ContentHash;
 import dev.veer.rollout.plan.Action.ApplyServices;
 import dev.veer.rollout.plan.Action.DeploySlot;
@@ -20,6 +22,8 @@ import dev.veer.rollout.plan.Action.ResetRoute;
 import dev.veer.rollout.plan.Action.ScaleSlot;
 import dev.veer.rollout.plan.Action.SetRoute;
 import dev.veer.rollout.traffic.RouteState;
+import dev.veer.snapshot.SnapshotHistory;
+import dev.veer.snapshot.SnapshotRecord;
 
 /**
  * An in-memory cluster for planner tests: applies a plan's actions to two slots and a router, with pods that become
@@ -55,15 +59,25 @@ final class PlannerWorld {
         this.headerRoutes = headerRoutes;
     }
 
-    String desiredHash() {
+    /** The world's snapshots by revision. */
+    final Map<Integer, SnapshotRecord> snapshots = new TreeMap<>();
+    Optional<Integer> rollbackTo = Optional.empty();
+
+    String specHash() {
         return ContentHash.of(rollout.getSpec().getTemplate());
+    }
+
+    /** As the reconciler resolves it: the snapshot spec.rollbackTo names, else spec.template. */
+    String desiredHash() {
+        return rollbackTo.map(snapshots::get).map(SnapshotRecord::contentHash).orElse(specHash());
     }
 
     Observed observed() {
         Map<Slot, SlotObservation> observed = new EnumMap<>(Slot.class);
         slots.forEach((slot, state) -> observed.put(slot, new SlotObservation(true, Optional.ofNullable(state.hash),
                 state.replicas, state.ready, state.replicas, true)));
-        return new Observed(desiredHash(), observed, routeState(), "test", splitsByReplicas, headerRoutes);
+        return new Observed(desiredHash(), observed, routeState(), "test", splitsByReplicas, headerRoutes,
+                new SnapshotHistory(new ArrayList<>(snapshots.values())), specHash(), rollbackTo);
     }
 
     private RouteState routeState() {
@@ -148,6 +162,15 @@ final class PlannerWorld {
                 routeWeight = 0;
                 routeHeaders = List.of();
             }
+        } else if (action instanceof Action.RecordSnapshot record) {
+            snapshots.put(record.revision(), new SnapshotRecord("shop-" + desiredHash(), record.revision(),
+                    desiredHash(), SnapshotVerdict.Pending));
+        } else if (action instanceof Action.SetVerdict verdict) {
+            SnapshotRecord old = snapshots.get(verdict.revision());
+            snapshots.put(verdict.revision(), new SnapshotRecord(old.name(), old.revision(), old.contentHash(),
+                    verdict.verdict()));
+        } else if (action instanceof Action.DeleteSnapshot delete) {
+            snapshots.values().removeIf(s -> s.name().equals(delete.name()));
         } else if (!(action instanceof ApplyServices)) {
             throw new IllegalStateException("unknown action " + action);
         }
@@ -164,6 +187,10 @@ final class PlannerWorld {
 
     int replicasOf(Slot slot) {
         return slots.containsKey(slot) ? slots.get(slot).replicas : 0;
+    }
+
+    SnapshotVerdict verdictOf(int revision) {
+        return snapshots.get(revision).verdict();
     }
 
     boolean hadEvent(String reason) {

@@ -1,0 +1,72 @@
+package dev.veer.rollout;
+
+import java.time.Clock;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.veer.api.ServiceRollout;
+import dev.veer.api.Snapshot;
+import dev.veer.api.SnapshotStatus;
+import dev.veer.common.ResourceWriter;
+import dev.veer.rollout.plan.Action.SetVerdict;
+import dev.veer.snapshot.SnapshotFactory;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/** Creates a rollout's snapshots, sets their verdicts and deletes them beyond the history limit. */
+@ApplicationScoped
+class SnapshotWriter {
+
+    private static final int CONFLICT = 409;
+
+    private final KubernetesClient client;
+    private final ResourceWriter writer;
+    private final Clock clock;
+
+    SnapshotWriter(KubernetesClient client, ResourceWriter writer, Clock clock) {
+        this.client = client;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the snapshot unless it exists: its name is derived from the content, so a snapshot created by a pass
+     * whose status write was lost is found again, never duplicated, and never changed (its spec is immutable).
+     */
+    void record(ServiceRollout rollout, int revision, PodTemplateSpec template, String hash, OwnedObjects owned) {
+        String name = SnapshotFactory.name(rollout.getMetadata().getName(), hash);
+        if (owned.snapshots().stream().anyMatch(s -> s.getMetadata().getName().equals(name))) {
+            return;
+        }
+        try {
+            client.resource(SnapshotFactory.ofRollout(rollout, revision, template, hash, clock.instant())).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != CONFLICT) {
+                throw e;
+            }
+        }
+    }
+
+    void setVerdict(OwnedObjects owned, SetVerdict verdict) {
+        owned.snapshot(verdict.revision()).ifPresent(snapshot -> {
+            SnapshotStatus current = snapshot.getStatus();
+            if (current != null && current.getVerdict() == verdict.verdict()
+                    && Objects.equals(current.getReason(), verdict.reason())) {
+                return;
+            }
+            SnapshotStatus status = new SnapshotStatus();
+            status.setVerdict(verdict.verdict());
+            status.setReason(verdict.reason());
+            status.setMessage(verdict.message());
+            status.setVerdictTime(clock.instant().toString());
+            snapshot.setStatus(status);
+            writer.applyStatus(snapshot);
+        });
+    }
+
+    void delete(ServiceRollout rollout, String name) {
+        client.resources(Snapshot.class).inNamespace(rollout.getMetadata().getNamespace()).withName(name).delete();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.veer.snapshot;
+
+import java.time.Instant;
+import java.util.Map;
+
+import dev.veer.api.ServiceRollout;
+import dev.veer.api.Snapshot;
+import dev.veer.api.SnapshotSpec;
+import dev.veer.common.Labels;
+import dev.veer.rollout.model.RolloutObjects;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+
+/** Builds Snapshot objects, without I/O. */
+public final class SnapshotFactory {
+
+    public static final String OWNER_KIND_LABEL = Labels.PREFIX + "owner-kind";
+    /** Annotation a GitOps sync puts on a resource: the commit it applied. */
+    public static final String GIT_COMMIT = Labels.PREFIX + "git-commit";
+
+    private SnapshotFactory() {
+    }
+
+    /** The name of an owner's snapshot of this content: {@code <owner>-<hash>}. */
+    public static String name(String ownerName, String contentHash) {
+        return ownerName + "-" + contentHash;
+    }
+
+    /** The snapshot of a rollout's pod template at a revision. */
+    public static Snapshot ofRollout(ServiceRollout rollout, int revision, PodTemplateSpec template,
+            String contentHash, Instant now) {
+        String owner = rollout.getMetadata().getName();
+        Snapshot snapshot = new Snapshot();
+        snapshot.setMetadata(new ObjectMetaBuilder()
+                .withName(name(owner, contentHash))
+                .withNamespace(rollout.getMetadata().getNamespace())
+                .withLabels(Map.of(Labels.OWNER, owner, OWNER_KIND_LABEL, "ServiceRollout", Labels.MANAGED_BY,
+                        Labels.MANAGER))
+                .withOwnerReferences(RolloutObjects.ownerReference(rollout))
+                .build());
+        SnapshotSpec spec = new SnapshotSpec();
+        spec.setOwnerKind("ServiceRollout");
+        spec.setOwnerName(owner);
+        spec.setRevision(revision);
+        spec.setContentHash(contentHash);
+        spec.setTemplate(template);
+        spec.setSource(source(rollout));
+        spec.setCreatedAt(now.toString());
+        snapshot.setSpec(spec);
+        return snapshot;
+    }
+
+    /** The Git commit a sync applied, else the last field manager that changed the spec, else "unknown". */
+    static String source(ServiceRollout rollout) {
+        var annotations = rollout.getMetadata().getAnnotations();
+        if (annotations != null && annotations.get(GIT_COMMIT) != null) {
+            return "git:" + annotations.get(GIT_COMMIT);
+        }
+        var managed = rollout.getMetadata().getManagedFields();
+        if (managed != null) {
+            return managed.stream()
+                    .filter(m -> m.getFieldsV1() != null && String.valueOf(m.getFieldsV1().getAdditionalProperties())
+                            .contains("f:spec"))
+                    .reduce((first, second) -> second)
+                    .map(m -> "manager:" + m.getManager())
+                    .orElse("unknown");
+        }
+        return "unknown";
+    }
+}
