@@ -11,6 +11,7 @@ import dev.veer.api.RolloutPhase;
 import dev.veer.api.RolloutStage;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
+import dev.veer.common.GoDuration;
 import dev.veer.rollout.plan.Action.ApplyServices;
 import dev.veer.rollout.plan.Action.DeploySlot;
 import dev.veer.rollout.plan.Action.ResetRoute;
