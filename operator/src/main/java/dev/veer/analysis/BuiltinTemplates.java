@@ -19,7 +19,7 @@ import dev.veer.api.VeerApi;
  *
  * <pre>
  * error-rate:
- *   sum(rate(http_server_requests_seconds_count{namespace="NS",service="SVC",status=~"5.."}[WINDOW]))
+ *   (sum(rate(http_server_requests_seconds_count{namespace="NS",service="SVC",status=~"5.."}[WINDOW])) or vector(0))
  *     / sum(rate(http_server_requests_seconds_count{namespace="NS",service="SVC"}[WINDOW]))
  *   successful when result &lt;= maxErrorRate, failed when result &gt; maxErrorRate
  *
@@ -28,8 +28,9 @@ import dev.veer.api.VeerApi;
  *   successful when result &lt;= maxLatencySeconds, failed when result &gt; maxLatencySeconds
  * </pre>
  *
- * A window without any request gives NaN (0/0): neither condition holds and the measurement is inconclusive. A
- * service with no series at all gives no data, inconclusive too.
+ * micrometer creates a series per status only once that status was answered: a service that never answered a 5xx
+ * has no 5xx series, hence the {@code or vector(0)}. A service without any series gives no data (inconclusive by
+ * default); a window without any request gives NaN (0/0), where neither condition holds: inconclusive too.
  *
  * <p>Args of both (defaults in brackets): {@code address} [the operator's {@code veer.analysis.prometheus-address}],
  * {@code window} [1m], {@code namespace} [{{namespace}}], {@code service} [{{rollout}}-{{slot}}: the slot Service
@@ -41,9 +42,9 @@ import dev.veer.api.VeerApi;
 public final class BuiltinTemplates {
 
     /** The error-rate query, unfilled. */
-    public static final String ERROR_RATE_QUERY = "sum(rate(http_server_requests_seconds_count{"
+    public static final String ERROR_RATE_QUERY = "(sum(rate(http_server_requests_seconds_count{"
             + "namespace=\"{{args.namespace}}\",service=\"{{args.service}}\",status=~\"5..\"}[{{args.window}}]))"
-            + " / sum(rate(http_server_requests_seconds_count{"
+            + " or vector(0)) / sum(rate(http_server_requests_seconds_count{"
             + "namespace=\"{{args.namespace}}\",service=\"{{args.service}}\"}[{{args.window}}]))";
 
     /** The latency-p99 query, unfilled. */

@@ -27,8 +27,9 @@ class BuiltinTemplatesTest {
         assertThat(metric.name()).isEqualTo("error-rate");
         assertThat(metric.provider().getPrometheus().getAddress()).isEqualTo("http://prometheus.monitoring:9090");
         assertThat(metric.provider().getPrometheus().getQuery()).isEqualTo(
-                "sum(rate(http_server_requests_seconds_count{namespace=\"shop\",service=\"checkout-green\","
-                        + "status=~\"5..\"}[1m])) / sum(rate(http_server_requests_seconds_count{namespace=\"shop\","
+                "(sum(rate(http_server_requests_seconds_count{namespace=\"shop\",service=\"checkout-green\","
+                        + "status=~\"5..\"}[1m])) or vector(0)) / sum(rate(http_server_requests_seconds_count{"
+                        + "namespace=\"shop\","
                         + "service=\"checkout-green\"}[1m]))");
         assertThat(metric.success().orElseThrow().source()).isEqualTo("result <= 0.01");
         assertThat(metric.failure().orElseThrow().source()).isEqualTo("result > 0.01");
