@@ -26,25 +26,18 @@ public interface AnalysisTemplate {
      */
     List<MetricSpec> metrics(Map<String, String> args) throws InvalidAnalysisException;
 
-    /** A HealthCheck's metrics, as written. */
+    /** Metrics as written in a HealthCheck or inline, with the args they declare. */
     static AnalysisTemplate of(String describe, List<HealthCheckArg> args, List<MetricSpec> metrics) {
-        List<HealthCheckArg> declared = args == null ? List.of() : List.copyOf(args);
-        List<MetricSpec> written = metrics == null ? List.of() : List.copyOf(metrics);
-        return new AnalysisTemplate() {
-            @Override
-            public String describe() {
-                return describe;
-            }
+        return new Written(describe, args == null ? List.of() : List.copyOf(args),
+                metrics == null ? List.of() : List.copyOf(metrics));
+    }
 
-            @Override
-            public List<HealthCheckArg> args() {
-                return declared;
-            }
+    /** Metrics as written: the args' values only fill their placeholders. */
+    record Written(String describe, List<HealthCheckArg> args, List<MetricSpec> written) implements AnalysisTemplate {
 
-            @Override
-            public List<MetricSpec> metrics(Map<String, String> values) {
-                return written;
-            }
-        };
+        @Override
+        public List<MetricSpec> metrics(Map<String, String> values) {
+            return written;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.veer.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.cel.common.CelFunctionDecl;
@@ -58,7 +59,7 @@ final class ConditionLanguage {
     }
 
     private static List<CelFunctionDecl> declarations() {
-        var declarations = new java.util.ArrayList<CelFunctionDecl>();
+        var declarations = new ArrayList<CelFunctionDecl>();
         declarations.add(CelFunctionDecl.newFunctionDeclaration("isNaN",
                 CelOverloadDecl.newGlobalOverload("veer_isnan_double", SimpleType.BOOL, SimpleType.DOUBLE)));
         declarations.add(CelFunctionDecl.newFunctionDeclaration("len",
@@ -80,7 +81,7 @@ final class ConditionLanguage {
     }
 
     private static List<CelFunctionBinding> bindings() {
-        var bindings = new java.util.ArrayList<CelFunctionBinding>();
+        var bindings = new ArrayList<CelFunctionBinding>();
         bindings.add(CelFunctionBinding.from("veer_isnan_double", Double.class, value -> Double.isNaN(value)));
         bindings.add(CelFunctionBinding.from("veer_len_list", List.class, list -> (long) list.size()));
         bindings.add(CelFunctionBinding.from("veer_len_double", Double.class, value -> 1L));
