@@ -6,7 +6,12 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** A reusable set of health metrics that judges a rollout. The analysis issue fills in its spec. */
+/**
+ * A reusable set of health metrics that judges a rollout: each metric is a query to a metrics provider and the
+ * conditions its result must meet. A ServiceRollout refers to it by name from an analysis block
+ * ({@link AnalysisSpec#getTemplates()}); the HealthCheck must live in the rollout's namespace. It has no status: the
+ * results of each analysis run are in the status of the rollout that ran it.
+ */
 @Group(VeerApi.GROUP)
 @Version(VeerApi.VERSION)
 @ShortNames("hc")

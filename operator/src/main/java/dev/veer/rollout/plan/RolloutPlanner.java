@@ -14,6 +14,7 @@ import dev.veer.api.RolloutStage;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
 import dev.veer.api.SnapshotVerdict;
+import dev.veer.common.GoDuration;
 import dev.veer.rollout.plan.Action.ApplyServices;
 import dev.veer.rollout.plan.Action.DeleteSnapshot;
 import dev.veer.rollout.plan.Action.DeploySlot;

@@ -6,8 +6,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real Prometheus on 127.0.0.1, started from a generated config (see {@link PrometheusConfig}) with the
@@ -33,25 +35,45 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Starts Prometheus on a free port with a fresh TSDB and waits until {@code /-/ready} answers 200. */
     public static PrometheusServer start() {
+        return start(Optional.empty());
+    }
+
+    /**
+     * Starts a Prometheus that asks every request for basic authentication: user {@code username}, whose password
+     * has the bcrypt hash {@code passwordBcrypt} (cost 4 keeps logins fast). It is ready once {@code /-/ready}
+     * answers 401. Not the run's shared instance: the test that starts it stops it.
+     */
+    public static PrometheusServer startWithBasicAuth(String username, String passwordBcrypt) {
+        return start(Optional.of("basic_auth_users:\n  " + username + ": " + passwordBcrypt + "\n"));
+    }
+
+    private static PrometheusServer start(Optional<String> webConfig) {
         Path binary = ServerBinary.PROMETHEUS.locate();
         int port = FreePort.allocate();
         ServerDirectory dir = ServerDirectory.create("prometheus", port);
         ScrapeTargets scrapeTargets = ScrapeTargets.create(dir.resolve("targets.json"));
         Path config = dir.resolve("prometheus.yml");
+        Path web = dir.resolve("web.yml");
         try {
             Files.writeString(config, PrometheusConfig.render(port, scrapeTargets.file()));
+            if (webConfig.isPresent()) {
+                Files.writeString(web, webConfig.get());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         URI baseUri = URI.create("http://127.0.0.1:" + port);
-        List<String> command = List.of(binary.toString(),
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,
-                "--web.enable-remote-write-receiver");
+                "--web.enable-remote-write-receiver"));
+        webConfig.ifPresent(present -> command.add("--web.config.file=" + web));
+        int readyStatus = webConfig.isPresent() ? 401 : 200;
+        ReadinessCheck ready = ReadinessCheck.httpGet(baseUri.resolve("/-/ready"),
+                response -> response.statusCode() == readyStatus);
         ManagedProcess process = ManagedProcess.start(
-                ProcessSpec.of("prometheus", command, dir.logFile(), ReadinessCheck.httpOk(baseUri.resolve("/-/ready")))
-                        .withStartupTimeout(Duration.ofSeconds(60)));
+                ProcessSpec.of("prometheus", command, dir.logFile(), ready).withStartupTimeout(Duration.ofSeconds(60)));
         return new PrometheusServer(baseUri, scrapeTargets, process);
     }
 

@@ -1,4 +1,4 @@
-package dev.veer.rollout.plan;
+package dev.veer.common;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

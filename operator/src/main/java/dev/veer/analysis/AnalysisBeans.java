@@ -1,0 +1,30 @@
+package dev.veer.analysis;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.veer.analysis.prometheus.KubernetesSecretCredentials;
+import dev.veer.analysis.prometheus.PrometheusMetricProvider;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** CDI wiring of the analysis: an {@link AnalysisRunner} on the API server and Prometheus. */
+public class AnalysisBeans {
+
+    /**
+     * @param defaultAddress {@code veer.analysis.prometheus-address}: the Prometheus the built-in templates query
+     *        unless a rollout passes arg {@code address}
+     */
+    @Produces
+    @Singleton
+    AnalysisRunner analysisRunner(KubernetesClient client, AnalysisMetrics metrics, Clock clock,
+            @ConfigProperty(name = "veer.analysis.prometheus-address") Optional<String> defaultAddress) {
+        var resolver = new AnalysisResolver(new KubernetesHealthChecks(client), new BuiltinTemplates(defaultAddress));
+        var provider = new PrometheusMetricProvider(new KubernetesSecretCredentials(client));
+        return new AnalysisRunner(resolver, provider, metrics, clock);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.veer.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** A Secret in the namespace of the object that refers to it. */
+public class SecretRef {
+
+    @Required
+    @JsonPropertyDescription("Name of the Secret.")
+    private String name;
+
+    public SecretRef() {
+    }
+
+    public SecretRef(String name) {
+        this.name = name;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+}

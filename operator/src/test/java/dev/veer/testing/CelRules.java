@@ -1,0 +1,77 @@
+package dev.veer.testing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.cel.common.CelValidationException;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+
+/**
+ * Evaluates a CRD's {@code x-kubernetes-validations} rules the way an API server does, with CEL-Java: {@code self}
+ * is the value at the rule's place in the object, and the rule must be true. The mock API server has no CEL, so tests
+ * of samples and rules use this. (The API server's CEL has more libraries than the standard environment used here; a
+ * rule using them fails to compile here, which the test then shows.)
+ */
+public final class CelRules {
+
+    private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addVar("self", SimpleType.DYN)
+            .setResultType(SimpleType.BOOL)
+            .build();
+    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+
+    private CelRules() {
+    }
+
+    /** Compiles a rule; throws with CEL's message when it does not. */
+    public static CelRuntime.Program compile(String rule) {
+        try {
+            return RUNTIME.createProgram(COMPILER.compile(rule).getAst());
+        } catch (CelValidationException | CelEvaluationException e) {
+            throw new IllegalArgumentException("rule does not compile: " + rule + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code rule} holds for {@code self}. */
+    public static boolean holds(String rule, JsonNode self) {
+        try {
+            return Boolean.TRUE.equals(compile(rule).eval(Map.of("self", toCel(self))));
+        } catch (CelEvaluationException e) {
+            throw new IllegalArgumentException("rule cannot be evaluated: " + rule + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Object toCel(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(field -> map.put(field.getKey(), toCel(field.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(item -> list.add(toCel(item)));
+            return list;
+        }
+        if (node.isIntegralNumber()) {
+            return node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.asText();
+    }
+}
