@@ -27,6 +27,7 @@ public final class CelRules {
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("self", SimpleType.DYN)
+            .addVar("oldSelf", SimpleType.DYN)
             .setResultType(SimpleType.BOOL)
             .build();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
@@ -43,10 +44,25 @@ public final class CelRules {
         }
     }
 
-    /** Whether {@code rule} holds for {@code self}. */
+    /**
+     * Whether {@code rule} holds for {@code self} on create. Like the API server, a transition rule (one that reads
+     * {@code oldSelf}) is not evaluated on create.
+     */
     public static boolean holds(String rule, JsonNode self) {
+        if (rule.contains("oldSelf")) {
+            return true;
+        }
         try {
             return Boolean.TRUE.equals(compile(rule).eval(Map.of("self", toCel(self))));
+        } catch (CelEvaluationException e) {
+            throw new IllegalArgumentException("rule cannot be evaluated: " + rule + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a rule holds on an update from {@code oldSelf} to {@code self}. */
+    public static boolean holdsOnUpdate(String rule, JsonNode self, JsonNode oldSelf) {
+        try {
+            return Boolean.TRUE.equals(compile(rule).eval(Map.of("self", toCel(self), "oldSelf", toCel(oldSelf))));
         } catch (CelEvaluationException e) {
             throw new IllegalArgumentException("rule cannot be evaluated: " + rule + ": " + e.getMessage(), e);
         }
