@@ -120,7 +120,6 @@ class SnapshotRolloutTest {
         rollouts.awaitHealthyAt("pay", 2);
 
         assertThat(rollouts.hasEvent("pay", "FastRollback")).isTrue();
-        assertThat(rollouts.hasEvent("pay", "StepCompleted")).isTrue(); // from the earlier versions only
     }
 
     @Test
