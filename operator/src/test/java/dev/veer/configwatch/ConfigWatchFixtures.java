@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 
 import dev.veer.api.ConfigWatch;
 import dev.veer.api.ConfigWatchStatus;
+import dev.veer.api.ServiceRollout;
+import dev.veer.api.ServiceRolloutStatus;
 import dev.veer.common.Conditions;
 import dev.veer.configwatch.model.ConfigNames;
 import io.etcd.jetcd.ByteSequence;
@@ -28,6 +30,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -58,6 +61,12 @@ final class ConfigWatchFixtures implements AutoCloseable {
      * as keys, no debounce; {@code moreSpec} adds or overrides spec fields (YAML lines).
      */
     ConfigWatch create(String name, String etcd, String target, String moreSpec) {
+        StringBuilder spec = new StringBuilder(moreSpec).append('\n');
+        for (String field : List.of("suspend: false", "historyLimit: 5", "debounceSeconds: 0")) {
+            if (!moreSpec.contains(field.substring(0, field.indexOf(':') + 1))) {
+                spec.append(field).append('\n');
+            }
+        }
         String yaml = """
                 apiVersion: veer.dev/v1alpha1
                 kind: ConfigWatch
@@ -65,24 +74,88 @@ final class ConfigWatchFixtures implements AutoCloseable {
                 spec:
                   source: {etcd: %s}
                   target: {kind: ConfigMap, name: %s, format: keys}
-                  suspend: false
-                  historyLimit: 5
                 %s
-                """.formatted(name, etcd, target, (moreSpec.contains("debounceSeconds") ? moreSpec
-                        : moreSpec + "\ndebounceSeconds: 0").indent(2));
+                """.formatted(name, etcd, target, spec.toString().indent(2));
         ConfigWatch watch = client.getKubernetesSerialization().unmarshal(yaml, ConfigWatch.class);
         watch.getMetadata().setNamespace(namespace);
         return client.resource(watch).create();
     }
 
     Deployment deployment(String name) {
-        return client.resource(new DeploymentBuilder()
+        return client.resource(deploymentBuilder(name).build()).create();
+    }
+
+    /** A Deployment that mounts ConfigMap {@code configMap} as a volume. */
+    Deployment deployment(String name, String configMap) {
+        return client.resource(deploymentBuilder(name).editSpec().editTemplate().editSpec()
+                .addNewVolume().withName("config").withNewConfigMap().withName(configMap).endConfigMap().endVolume()
+                .endSpec().endTemplate().endSpec().build()).create();
+    }
+
+    private DeploymentBuilder deploymentBuilder(String name) {
+        return new DeploymentBuilder()
                 .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
                 .withNewSpec().withReplicas(1)
                 .withNewSelector().addToMatchLabels("app", name).endSelector()
                 .withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata()
                 .withNewSpec().addNewContainer().withName("app").withImage(name + ":1").endContainer().endSpec()
-                .endTemplate().endSpec().build()).create();
+                .endTemplate().endSpec();
+    }
+
+    /** A canary ServiceRollout without steps: a new template is promoted as soon as its pods are ready. */
+    ServiceRollout rollout(String name) {
+        String yaml = """
+                apiVersion: veer.dev/v1alpha1
+                kind: ServiceRollout
+                metadata: {name: %s}
+                spec:
+                  replicas: 1
+                  progressDeadlineSeconds: 600
+                  paused: false
+                  revisionHistoryLimit: 10
+                  service: {ports: [{name: http, port: 80, targetPort: 8080}]}
+                  strategy: {canary: {scaleDownDelaySeconds: 0, maxSurge: 25%%, maxUnavailable: 0, steps: []}}
+                  template:
+                    metadata: {labels: {app: %s}}
+                    spec: {containers: [{name: app, image: "%s:1"}]}
+                """.formatted(name, name, name);
+        ServiceRollout rollout = client.getKubernetesSerialization().unmarshal(yaml, ServiceRollout.class);
+        rollout.getMetadata().setNamespace(namespace);
+        return client.resource(rollout).create();
+    }
+
+    void awaitRollout(String name, Consumer<ServiceRolloutStatus> assertion) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            ServiceRollout rollout = client.resources(ServiceRollout.class).inNamespace(namespace).withName(name)
+                    .get();
+            assertThat(rollout.getStatus()).isNotNull();
+            assertion.accept(rollout.getStatus());
+        });
+    }
+
+    String rolloutTemplateAnnotation(String rollout, String configWatch) {
+        var annotations = client.resources(ServiceRollout.class).inNamespace(namespace).withName(rollout).get()
+                .getSpec().getTemplate().getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(ConfigNames.CONSUMER_HASH_PREFIX + configWatch);
+    }
+
+    /** Read, change, update the ConfigWatch; again on a conflict (the mock API server ignores spec merge patches). */
+    void update(String name, Consumer<ConfigWatch> change) {
+        await().atMost(WAIT).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
+                && k.getCode() == 409).until(() -> {
+                    ConfigWatch latest = get(name);
+                    change.accept(latest);
+                    client.resource(latest).update();
+                    return true;
+                });
+    }
+
+    /** The revisions of the versioned ConfigMaps of a ConfigWatch, ascending. */
+    List<Integer> versionedRevisions(String configWatch) {
+        return client.configMaps().inNamespace(namespace).withLabel(ConfigNames.CONFIGWATCH, configWatch).list()
+                .getItems().stream()
+                .map(c -> c.getMetadata().getLabels().get(ConfigNames.REVISION))
+                .filter(java.util.Objects::nonNull).map(Integer::valueOf).sorted().toList();
     }
 
     void secret(String name, Map<String, byte[]> data) {

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.veer.configwatch.etcd.SourceStatus;
+import dev.veer.api.ConfigFormat;
 import dev.veer.configwatch.model.ConfigNames;
+import dev.veer.configwatch.model.ConfigRenderer;
 import dev.veer.configwatch.plan.ConfigConditions;
 import dev.veer.testing.MockApiServer;
 import dev.veer.testing.servers.EtcdServer;
@@ -204,5 +206,57 @@ class ConfigWatchTest {
 
         cluster.awaitData("tls-config", Map.of("greeting", "hello over TLS"));
         cluster.awaitStatus("tls", s -> condition(s, ConfigConditions.SOURCE_REACHABLE, true, SourceStatus.WATCHING));
+    }
+
+    @Test
+    void historyKeepsTheLimitAndNeverDeletesAVersionAConsumerStillMounts() throws Exception {
+        put(kv, "/history/v", "1");
+        String first = "hist-config-" + ConfigRenderer.render(ConfigWatches.entries("v", "1"), ConfigFormat.keys,
+                null).hash();
+        cluster.deployment("pinned", first);
+        cluster.create("hist", etcd(etcd.endpoint(), "/history/", null), "hist-config",
+                "historyLimit: 2\nconsumers: [{kind: Deployment, name: pinned}]");
+        cluster.awaitStatus("hist", s -> assertThat(s.getVersionedName()).isEqualTo(first));
+
+        for (int value = 2; value <= 4; value++) {
+            put(kv, "/history/v", String.valueOf(value));
+            int revision = value;
+            cluster.awaitStatus("hist", s -> assertThat(s.getRevision()).isEqualTo(revision));
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.versionedRevisions("hist"))
+                .as("revision 2 beyond the limit; revision 1 mounted by the consumer").containsExactly(1, 3, 4));
+    }
+
+    @Test
+    void aServiceRolloutConsumerGetsANewRolloutRevision() {
+        cluster.rollout("api");
+        cluster.awaitRollout("api", s -> assertThat(s.getStableRevision()).isEqualTo(1));
+        cluster.create("api", etcd(etcd.endpoint(), "/rollout/", null), "api-config",
+                "consumers: [{kind: ServiceRollout, name: api}]");
+
+        var status = cluster.awaitStatus("api", s -> condition(s, ConfigConditions.READY, true,
+                ConfigConditions.SYNCED));
+
+        assertThat(cluster.rolloutTemplateAnnotation("api", "api")).isEqualTo(status.getContentHash());
+        cluster.awaitRollout("api", s -> assertThat(s.getStableRevision()).isEqualTo(2));
+    }
+
+    @Test
+    void aSuspendedConfigWatchHoldsItsConfigurationUntilResumed() throws Exception {
+        put(kv, "/suspend/a", "1");
+        cluster.create("held", etcd(etcd.endpoint(), "/suspend/", null), "held-config", "");
+        cluster.awaitData("held-config", Map.of("a", "1"));
+
+        cluster.update("held", w -> w.getSpec().setSuspend(true));
+        cluster.awaitStatus("held", s -> condition(s, ConfigConditions.READY, false, ConfigConditions.SUSPENDED));
+        put(kv, "/suspend/a", "2");
+        put(kv, "/suspend/marker", "x");
+        cluster.awaitStatus("held", s -> assertThat(s.getObservedGeneration()).isEqualTo(2));
+        assertThat(cluster.configMap("held-config").getData()).isEqualTo(Map.of("a", "1"));
+
+        cluster.update("held", w -> w.getSpec().setSuspend(false));
+
+        cluster.awaitData("held-config", Map.of("a", "2", "marker", "x"));
     }
 }
