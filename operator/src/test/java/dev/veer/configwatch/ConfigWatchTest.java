@@ -33,6 +33,7 @@ import dev.veer.testing.servers.EtcdTls;
 import dev.veer.testing.servers.TcpProxy;
 import io.etcd.jetcd.Client;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -258,5 +259,23 @@ class ConfigWatchTest {
         cluster.update("held", w -> w.getSpec().setSuspend(false));
 
         cluster.awaitData("held-config", Map.of("a", "2", "marker", "x"));
+    }
+
+    @Test
+    void theSampleOnAClusterWithoutItsEtcdReportsTheSourceUnreachableAndWaits() throws Exception {
+        Path sample = Path.of(System.getProperty("veer.samples.dir", "../samples"), "configwatch-etcd.yaml");
+        try (var in = Files.newInputStream(sample)) {
+            for (HasMetadata resource : client.load(in).items()) {
+                resource.getMetadata().setNamespace(cluster.namespace);
+                client.resource(resource).create();
+            }
+        }
+
+        var status = cluster.awaitStatus("inventory-config", s -> condition(s, ConfigConditions.SOURCE_REACHABLE,
+                false, SourceStatus.UNREACHABLE));
+
+        condition(status, ConfigConditions.READY, false, ConfigConditions.SOURCE_UNAVAILABLE);
+        assertThat(status.getRevision()).isNull();
+        assertThat(cluster.configMap("inventory-config")).isNull();
     }
 }
