@@ -1,9 +1,11 @@
 package dev.veer.configwatch;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +25,6 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
@@ -60,7 +61,7 @@ class ConfigWatchObserver {
         }
         List<HasMetadata> owned = owned(watch, context);
         List<VersionedObject> versions = owned.stream()
-                .filter(o -> labels(o).containsKey(ConfigNames.REVISION))
+                .filter(o -> labels(o).getOrDefault(ConfigNames.REVISION, "").matches("[0-9]{1,9}"))
                 .map(o -> new VersionedObject(o.getMetadata().getName(), annotation(o, ConfigNames.CONTENT_HASH),
                         Integer.parseInt(labels(o).get(ConfigNames.REVISION))))
                 .toList();
@@ -97,7 +98,7 @@ class ConfigWatchObserver {
         }
         String annotation = template.getMetadata() == null || template.getMetadata().getAnnotations() == null ? null
                 : template.getMetadata().getAnnotations().get(ConfigNames.consumerAnnotation(watch));
-        var referenced = new java.util.HashSet<>(ConsumerReferences.of(template));
+        Set<String> referenced = new HashSet<>(ConsumerReferences.of(template));
         if (annotation != null) {
             referenced.add(ConfigNames.versioned(watch, annotation));
         }

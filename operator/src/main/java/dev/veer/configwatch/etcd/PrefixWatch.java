@@ -156,9 +156,13 @@ final class PrefixWatch implements AutoCloseable {
         int generation = ++watcherGeneration;
         WatchOption option = WatchOption.builder().isPrefix(true).withRevision(revision + 1)
                 .withCreateNotify(true).build();
-        watcher = client().getWatchClient().watch(prefix, option, Watch.listener(
-                response -> submit(() -> onResponse(generation, response)),
-                error -> submit(() -> onError(generation, error))));
+        try {
+            watcher = client().getWatchClient().watch(prefix, option, Watch.listener(
+                    response -> submit(() -> onResponse(generation, response)),
+                    error -> submit(() -> onError(generation, error))));
+        } catch (RuntimeException e) {
+            failed(e, this::list);
+        }
     }
 
     /** Hands a jetcd callback to the watch's thread; after {@link #close()} there is nothing left to do. */
