@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
@@ -188,6 +189,11 @@ class ConfigWatchTest {
         var badPassword = cluster.awaitStatus("badpassword", s -> condition(s, ConfigConditions.DEGRADED, true,
                 SourceStatus.AUTHENTICATION_FAILED));
         assertThat(badPassword.getConditions()).allSatisfy(c -> assertThat(c.getMessage()).doesNotContain("wrong"));
+
+        long rpcs = EtcdAuth.rpcsStarted(authEtcd.endpoint());
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(EtcdAuth.rpcsStarted(authEtcd.endpoint()))
+                        .as("gRPC calls etcd received: the refused watches are closed, not retried").isEqualTo(rpcs));
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.veer.configwatch;
 import static dev.veer.configwatch.ConfigWatchFixtures.bytes;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
 import io.etcd.jetcd.Auth;
@@ -10,7 +13,10 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.auth.Permission;
 
-/** Turns on etcd authentication through jetcd's Auth API: a root user, and a user who may read one prefix. */
+/**
+ * Turns on etcd authentication through jetcd's Auth API: a root user, and a user who may read one prefix. Also
+ * counts the gRPC calls etcd received, from its metrics.
+ */
 final class EtcdAuth {
 
     static final String ROOT_PASSWORD = "root-pw";
@@ -36,6 +42,14 @@ final class EtcdAuth {
 
     static Client rootClient(URI endpoint) {
         return Client.builder().endpoints(endpoint).user(bytes("root")).password(bytes(ROOT_PASSWORD)).build();
+    }
+
+    /** How many gRPC calls and streams etcd has started so far (its grpc_server_started_total counters). */
+    static long rpcsStarted(URI endpoint) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(endpoint.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines().filter(line -> line.startsWith("grpc_server_started_total{"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     /** The end of the key range of {@code prefix}: its last byte plus one. */
