@@ -138,6 +138,23 @@ class ConfigPlannerTest {
     }
 
     @Test
+    void contentThatComesBackIsANewRevisionAndRelabelsItsExistingVersionedObject() {
+        ConfigWatch watch = applied(ConfigWatches.watch("shop", ConfigWatches.keysSpec()), CONFIG, 7);
+        String first = watch.getStatus().getContentHash();
+        watch.setStatus(ConfigPlanner.plan(watch, observed(live(8, entries("db/host", "db2"), List.of()), List.of(),
+                Optional.empty(), consumer(Optional.empty())), NOW).status());
+
+        ConfigPlan back = ConfigPlanner.plan(watch, observed(live(9, CONFIG, List.of()),
+                List.of(new VersionedObject("shop-config-" + first, first, 1)), Optional.empty(),
+                consumer(Optional.empty())), NOW.plusSeconds(60));
+
+        assertThat(back.status().getRevision()).isEqualTo(3);
+        assertThat(back.status().getContentHash()).isEqualTo(first);
+        assertThat(back.actions()).first().isInstanceOfSatisfying(ApplyVersioned.class,
+                a -> assertThat(a.revision()).isEqualTo(3));
+    }
+
+    @Test
     void aMissingCredentialsSecretIsReportedAndLookedAtAgain() {
         ConfigWatch watch = ConfigWatches.watch("shop", ConfigWatches.keysSpec());
 
