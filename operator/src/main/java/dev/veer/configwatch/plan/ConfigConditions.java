@@ -12,6 +12,7 @@ public final class ConfigConditions {
     public static final String SUSPENDED = "Suspended";
     public static final String WAITING_FOR_SOURCE = "WaitingForSource";
     public static final String SOURCE_UNAVAILABLE = "SourceUnavailable";
+    public static final String INVALID_SPEC = "InvalidSpec";
 
     // SourceReachable and Degraded
     public static final String CREDENTIALS_MISSING = "CredentialsMissing";

@@ -12,6 +12,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import dev.veer.api.ConfigFormat;
 import dev.veer.api.ConfigWatch;
 import dev.veer.api.ConfigWatchStatus;
 import dev.veer.common.Conditions;
@@ -28,6 +29,7 @@ import dev.veer.configwatch.plan.ConfigAction.RollConsumer;
 /**
  * Decides, without I/O, what one pass of a ConfigWatch does. The steps, in order:
  * <ol>
+ * <li>a spec that cannot be carried out (what CEL forbids, on a server without CEL): report InvalidSpec;</li>
  * <li>suspended: nothing changes;</li>
  * <li>credentials unusable, or the prefix never listed: wait for the source, keep what is materialised;</li>
  * <li>a change not yet due (debounce): wait, and look again when it is;</li>
@@ -51,6 +53,12 @@ public final class ConfigPlanner {
 
     public static ConfigPlan plan(ConfigWatch watch, Observed observed, Instant now) {
         Pass pass = new Pass(watch, now);
+        Optional<String> invalid = specProblem(watch);
+        if (invalid.isPresent()) {
+            pass.degraded(ConfigConditions.INVALID_SPEC, invalid.get());
+            pass.ready(false, ConfigConditions.INVALID_SPEC, invalid.get() + "; " + pass.holding());
+            return pass.finish();
+        }
         if (Boolean.TRUE.equals(watch.getSpec().getSuspend())) {
             pass.ready(false, ConfigConditions.SUSPENDED, "spec.suspend is true: " + pass.holding());
             return pass.finish();
@@ -131,6 +139,18 @@ public final class ConfigPlanner {
         if (!observed.stableHash().equals(Optional.of(config.hash()))) {
             pass.act(new ApplyStable(config, view.revision()));
         }
+    }
+
+    /**
+     * What the CRD's rules forbid but an API server without CEL (or the mock one) lets through, and that would make
+     * the target unbuildable.
+     */
+    static Optional<String> specProblem(ConfigWatch watch) {
+        var target = watch.getSpec().getTarget();
+        if (target.getFormat() != ConfigFormat.keys && (target.getKey() == null || target.getKey().isEmpty())) {
+            return Optional.of("spec.target.key is required with format " + target.getFormat());
+        }
+        return Optional.empty();
     }
 
     /**

@@ -155,6 +155,19 @@ class ConfigPlannerTest {
     }
 
     @Test
+    void aOneFileFormatWithoutAKeyIsAnInvalidSpecNotACrash() {
+        ConfigWatch watch = ConfigWatches.watch("shop", ConfigWatches.keysSpec().replace("format: keys",
+                "format: yaml"));
+
+        ConfigPlan plan = ConfigPlanner.plan(watch, observed(live(7, CONFIG, List.of()), List.of(),
+                Optional.empty(), consumer(Optional.empty())), NOW);
+
+        assertThat(plan.actions()).isEmpty();
+        assertThat(condition(plan, ConfigConditions.DEGRADED).getReason()).isEqualTo(ConfigConditions.INVALID_SPEC);
+        assertThat(condition(plan, ConfigConditions.READY).getMessage()).contains("spec.target.key is required");
+    }
+
+    @Test
     void aMissingCredentialsSecretIsReportedAndLookedAtAgain() {
         ConfigWatch watch = ConfigWatches.watch("shop", ConfigWatches.keysSpec());
 
