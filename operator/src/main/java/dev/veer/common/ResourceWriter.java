@@ -27,13 +27,17 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  *
  * <p>fabric8's mock API server (tests and the sandbox) has no server-side apply; there, and only there
  * ({@code veer.kubernetes.server-side-apply=false}), the writer emulates it: it reads the object, overlays the
- * labels, annotations, owner references and the top-level spec fields Veer sets, and updates it with optimistic
+ * labels, annotations, owner references, the top-level spec fields Veer sets and the content of a ConfigMap or
+ * Secret ({@code data}, {@code binaryData}, {@code immutable}, {@code type}), and updates it with optimistic
  * locking, keeping everything else (status, a Service's clusterIP) as it was.
  */
 @ApplicationScoped
 public class ResourceWriter {
 
     public static final String FIELD_MANAGER = "veer";
+    /** Top-level fields of ConfigMaps and Secrets that Veer sets as a whole. */
+    private static final java.util.List<String> CONTENT_FIELDS = java.util.List.of("data", "binaryData",
+            "immutable", "type");
 
     private final KubernetesClient client;
     private final boolean serverSideApply;
@@ -127,6 +131,13 @@ public class ResourceWriter {
         if (wanted.has("spec")) {
             ObjectNode spec = merged.has("spec") ? (ObjectNode) merged.get("spec") : merged.putObject("spec");
             wanted.get("spec").fields().forEachRemaining(field -> spec.set(field.getKey(), field.getValue()));
+        }
+        for (String content : CONTENT_FIELDS) {
+            if (wanted.has(content)) {
+                merged.set(content, wanted.get(content));
+            } else {
+                merged.remove(content);
+            }
         }
         return (T) serialization.convertValue(merged, existing.getClass());
     }

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A real single-member etcd listening on 127.0.0.1. Its ports and data directory are fixed at {@link #start()}, so
@@ -27,16 +29,48 @@ public final class EtcdServer implements AutoCloseable {
         this.spec = spec;
     }
 
+    /** What to start etcd with besides the defaults: TLS on the client port, and extra command-line arguments. */
+    public record Options(Optional<EtcdTls> tls, List<String> extraArguments) {
+
+        public Options {
+            extraArguments = List.copyOf(extraArguments);
+        }
+
+        public static Options defaults() {
+            return new Options(Optional.empty(), List.of());
+        }
+
+        /** Serves clients over TLS and requires a client certificate signed by the CA of {@code tls}. */
+        public Options withMutualTls(EtcdTls tls) {
+            return new Options(Optional.of(tls), extraArguments);
+        }
+
+        /** Adds arguments, e.g. {@code --bcrypt-cost 4} for fast logins once auth is enabled. */
+        public Options withArguments(String... arguments) {
+            List<String> all = new ArrayList<>(extraArguments);
+            all.addAll(List.of(arguments));
+            return new Options(tls, all);
+        }
+    }
+
     /** Starts etcd with a fresh data directory on two free ports and waits until /health says it is healthy. */
     public static EtcdServer start() {
+        return start(Options.defaults());
+    }
+
+    /**
+     * Starts etcd as {@link #start()} does, with {@code options}. With TLS the client URL is https and /health is
+     * polled on a separate plain-HTTP metrics port, as the client port then requires a client certificate.
+     */
+    public static EtcdServer start(Options options) {
         Path binary = ServerBinary.ETCD.locate();
         int clientPort = FreePort.allocate();
         int peerPort = FreePort.allocate();
         ServerDirectory dir = ServerDirectory.create("etcd", clientPort);
         Path dataDirectory = dir.resolve("data");
-        String clientUrl = "http://127.0.0.1:" + clientPort;
+        String clientUrl = (options.tls().isPresent() ? "https" : "http") + "://127.0.0.1:" + clientPort;
         String peerUrl = "http://127.0.0.1:" + peerPort;
-        List<String> command = List.of(binary.toString(),
+        List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--name", "default",
                 "--data-dir", dataDirectory.toString(),
                 "--listen-client-urls", clientUrl,
@@ -46,10 +80,22 @@ public final class EtcdServer implements AutoCloseable {
                 "--initial-cluster", "default=" + peerUrl,
                 "--heartbeat-interval", "10",
                 "--election-timeout", "100",
-                "--logger", "zap");
+                "--logger", "zap"));
+        URI health = URI.create(clientUrl).resolve("/health");
+        if (options.tls().isPresent()) {
+            EtcdTls tls = options.tls().get();
+            String metricsUrl = "http://127.0.0.1:" + FreePort.allocate();
+            command.addAll(List.of("--cert-file", tls.serverCertificate().toString(),
+                    "--key-file", tls.serverKey().toString(),
+                    "--trusted-ca-file", tls.caCertificate().toString(),
+                    "--client-cert-auth",
+                    "--listen-metrics-urls", metricsUrl));
+            health = URI.create(metricsUrl + "/health");
+        }
+        command.addAll(options.extraArguments());
         URI endpoint = URI.create(clientUrl);
         ProcessSpec spec = ProcessSpec.of("etcd", command, dir.logFile(),
-                        ReadinessCheck.httpGet(endpoint.resolve("/health"), EtcdServer::isHealthy))
+                        ReadinessCheck.httpGet(health, EtcdServer::isHealthy))
                 // ETCD_* variables of the surrounding shell would override or conflict with the flags above.
                 .withEnvironment(environment -> environment.keySet().removeIf(name -> name.startsWith("ETCD_")));
         EtcdServer server = new EtcdServer(endpoint, dataDirectory, spec);

@@ -2,6 +2,7 @@ package dev.veer.testing.servers;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,33 +25,43 @@ public final class EtcdServerExtension implements BeforeAllCallback, AfterAllCal
     private enum Scope { CLASS, TEST }
 
     private final Scope scope;
+    private final Supplier<EtcdServer.Options> options;
     private EtcdServer server;
 
     /** One etcd for the whole test class; register it in a {@code static} field. */
     public EtcdServerExtension() {
-        this(Scope.CLASS);
+        this(Scope.CLASS, EtcdServer.Options::defaults);
     }
 
-    private EtcdServerExtension(Scope scope) {
+    private EtcdServerExtension(Scope scope, Supplier<EtcdServer.Options> options) {
         this.scope = scope;
+        this.options = options;
     }
 
     /** A fresh etcd (empty data directory, new ports) for every test. */
     public static EtcdServerExtension perTest() {
-        return new EtcdServerExtension(Scope.TEST);
+        return new EtcdServerExtension(Scope.TEST, EtcdServer.Options::defaults);
+    }
+
+    /**
+     * One etcd for the whole test class, started with the options {@code options} gives when the class starts (so
+     * that, say, TLS material can be generated first).
+     */
+    public static EtcdServerExtension withOptions(Supplier<EtcdServer.Options> options) {
+        return new EtcdServerExtension(Scope.CLASS, options);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         if (scope == Scope.CLASS) {
-            server = EtcdServer.start();
+            server = EtcdServer.start(options.get());
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         if (scope == Scope.TEST) {
-            server = EtcdServer.start();
+            server = EtcdServer.start(options.get());
         } else if (server == null) {
             throw new IllegalStateException("a per-class EtcdServerExtension must be registered in a static field");
         }

@@ -1,0 +1,44 @@
+package dev.veer.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+
+public class ConfigConsumer {
+
+    @Required
+    @JsonPropertyDescription("Deployment, or ServiceRollout (then the change goes out as a new rollout revision, "
+            + "through the rollout's canary or blue-green strategy).")
+    private ConsumerKind kind;
+
+    @Required
+    @Size(max = 253)
+    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
+    @JsonPropertyDescription("Name of the workload, in the ConfigWatch's namespace.")
+    private String name;
+
+    public ConfigConsumer() {
+    }
+
+    public ConfigConsumer(ConsumerKind kind, String name) {
+        this.kind = kind;
+        this.name = name;
+    }
+
+    public ConsumerKind getKind() {
+        return kind;
+    }
+
+    public void setKind(ConsumerKind kind) {
+        this.kind = kind;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+}

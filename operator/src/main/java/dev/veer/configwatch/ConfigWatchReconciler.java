@@ -1,0 +1,106 @@
+package dev.veer.configwatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.veer.api.ConfigWatch;
+import dev.veer.common.Conditions;
+import dev.veer.common.EventRecorder;
+import dev.veer.common.Labels;
+import dev.veer.common.ResourceWriter;
+import dev.veer.configwatch.plan.ConfigConditions;
+import dev.veer.configwatch.plan.ConfigEvent;
+import dev.veer.configwatch.plan.ConfigPlan;
+import dev.veer.configwatch.plan.ConfigPlanner;
+import dev.veer.configwatch.plan.Observed;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.quarkiverse.operatorsdk.annotations.RBACRule;
+
+/**
+ * Reconciles a ConfigWatch: observe (the etcd prefix held in memory by {@link EtcdEventSource}, the owned objects,
+ * the consumers), plan with {@link ConfigPlanner}, carry out the actions, record the events, write the status once.
+ * Passes are triggered by spec changes, by changes of the etcd prefix or its reachability, by changes of the owned
+ * ConfigMaps and Secrets, and by the plan's own schedule (debounce).
+ */
+@ControllerConfiguration(name = "configwatch")
+@RBACRule(apiGroups = "", resources = { "configmaps", "secrets" }, verbs = { "get", "list", "watch", "create",
+        "update", "patch", "delete" })
+@RBACRule(apiGroups = "apps", resources = "deployments", verbs = { "get", "list", "watch", "update", "patch" })
+@RBACRule(apiGroups = "veer.dev", resources = "servicerollouts", verbs = { "get", "list", "watch", "update",
+        "patch" })
+@RBACRule(apiGroups = "", resources = { "events" }, verbs = { "create", "patch" })
+public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
+
+    private static final String MANAGED = Labels.MANAGED_BY + "=" + Labels.MANAGER;
+
+    private final ConfigWatchObserver observer;
+    private final ConfigWatchExecutor executor;
+    private final EventRecorder events;
+    private final ResourceWriter writer;
+    private final Clock clock;
+    private volatile EtcdEventSource etcd;
+
+    public ConfigWatchReconciler(ConfigWatchObserver observer, ConfigWatchExecutor executor, EventRecorder events,
+            ResourceWriter writer, Clock clock) {
+        this.observer = observer;
+        this.executor = executor;
+        this.events = events;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<EventSource<?, ConfigWatch>> prepareEventSources(EventSourceContext<ConfigWatch> context) {
+        etcd = new EtcdEventSource(clock);
+        return List.of(etcd,
+                new InformerEventSource<>(InformerEventSourceConfiguration
+                        .from(ConfigMap.class, ConfigWatch.class).withLabelSelector(MANAGED).build(), context),
+                new InformerEventSource<>(InformerEventSourceConfiguration
+                        .from(Secret.class, ConfigWatch.class).withLabelSelector(MANAGED).build(), context));
+    }
+
+    @Override
+    public UpdateControl<ConfigWatch> reconcile(ConfigWatch watch, Context<ConfigWatch> context) {
+        Observed observed = observer.observe(watch, context, etcd);
+        ConfigPlan plan = ConfigPlanner.plan(watch, observed, clock.instant());
+        executor.execute(watch, plan.actions());
+        for (ConfigEvent event : plan.events()) {
+            events.record(watch, event.warning(), event.reason(), event.message());
+        }
+        if (ConfigPlanner.statusChanged(watch, plan)) {
+            writer.applyStatus(watch, plan.status(), context);
+        }
+        UpdateControl<ConfigWatch> control = UpdateControl.noUpdate();
+        return plan.requeueAfter().map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50))))
+                .orElse(control);
+    }
+
+    @Override
+    public ErrorStatusUpdateControl<ConfigWatch> updateErrorStatus(ConfigWatch watch, Context<ConfigWatch> context,
+            Exception e) {
+        if (watch.getStatus() == null) {
+            return ErrorStatusUpdateControl.noStatusUpdate();
+        }
+        var status = watch.getStatus();
+        Conditions.set(status.getConditions(), ConfigConditions.READY, false, "ReconcileError",
+                e.getClass().getSimpleName() + ": " + e.getMessage(), watch.getMetadata().getGeneration(),
+                clock.instant());
+        writer.applyStatus(watch, status, context);
+        return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    private static Duration atLeast(Duration duration, Duration minimum) {
+        return duration.compareTo(minimum) < 0 ? minimum : duration;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.veer.configwatch.model;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.veer.api.ConfigWatch;
+import dev.veer.api.TargetKind;
+import dev.veer.common.Labels;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+
+/**
+ * Builds the objects a ConfigWatch owns, without I/O: the immutable versioned object {@code <target>-<hash>} and the
+ * stable-named {@code <target>} with the same content. A ConfigMap keeps UTF-8 values in {@code data} and any other
+ * bytes in {@code binaryData}; a Secret (type Opaque) keeps everything in {@code data}.
+ */
+public final class ConfigObjects {
+
+    private ConfigObjects() {
+    }
+
+    public static HasMetadata versioned(ConfigWatch watch, RenderedConfig config, int revision, long etcdRevision) {
+        Map<String, String> labels = labels(watch);
+        labels.put(ConfigNames.REVISION, String.valueOf(revision));
+        return build(watch, metadata(watch, ConfigNames.versioned(watch, config.hash()), labels, config, etcdRevision),
+                config, true);
+    }
+
+    public static HasMetadata stable(ConfigWatch watch, RenderedConfig config, long etcdRevision) {
+        return build(watch, metadata(watch, ConfigNames.stable(watch), labels(watch), config, etcdRevision), config,
+                false);
+    }
+
+    private static HasMetadata build(ConfigWatch watch, ObjectMeta metadata, RenderedConfig config,
+            boolean immutable) {
+        if (watch.getSpec().getTarget().getKind() == TargetKind.Secret) {
+            Map<String, String> data = new TreeMap<>();
+            config.data().forEach((key, value) -> data.put(key, Base64.getEncoder().encodeToString(value)));
+            return new SecretBuilder().withMetadata(metadata).withType("Opaque").withData(data)
+                    .withImmutable(immutable ? true : null).build();
+        }
+        Map<String, String> text = new TreeMap<>();
+        Map<String, String> binary = new TreeMap<>();
+        config.data().forEach((key, value) -> {
+            String utf8 = utf8(value);
+            if (utf8 != null) {
+                text.put(key, utf8);
+            } else {
+                binary.put(key, Base64.getEncoder().encodeToString(value));
+            }
+        });
+        return new ConfigMapBuilder().withMetadata(metadata).withData(text)
+                .withBinaryData(binary.isEmpty() ? null : binary).withImmutable(immutable ? true : null).build();
+    }
+
+    private static ObjectMeta metadata(ConfigWatch watch, String name, Map<String, String> labels,
+            RenderedConfig config, long etcdRevision) {
+        return new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(watch.getMetadata().getNamespace())
+                .withLabels(labels)
+                .withAnnotations(Map.of(ConfigNames.CONTENT_HASH, config.hash(),
+                        ConfigNames.ETCD_REVISION, String.valueOf(etcdRevision)))
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion(watch.getApiVersion())
+                        .withKind(watch.getKind())
+                        .withName(watch.getMetadata().getName())
+                        .withUid(watch.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(true)
+                        .build())
+                .build();
+    }
+
+    private static Map<String, String> labels(ConfigWatch watch) {
+        Map<String, String> labels = new TreeMap<>();
+        labels.put(ConfigNames.CONFIGWATCH, watch.getMetadata().getName());
+        labels.put(Labels.MANAGED_BY, Labels.MANAGER);
+        return labels;
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

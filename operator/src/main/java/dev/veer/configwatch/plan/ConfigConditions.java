@@ -1,0 +1,28 @@
+package dev.veer.configwatch.plan;
+
+/** Condition types and reasons of a ConfigWatch's status (SourceReachable's reasons are in SourceStatus). */
+public final class ConfigConditions {
+    public static final String READY = "Ready";
+    public static final String SOURCE_REACHABLE = "SourceReachable";
+    public static final String DEGRADED = "Degraded";
+
+    // Ready
+    public static final String SYNCED = "Synced";
+    public static final String CHANGE_PENDING = "ChangePending";
+    public static final String SUSPENDED = "Suspended";
+    public static final String WAITING_FOR_SOURCE = "WaitingForSource";
+    public static final String SOURCE_UNAVAILABLE = "SourceUnavailable";
+    public static final String INVALID_SPEC = "InvalidSpec";
+
+    // SourceReachable and Degraded
+    public static final String CREDENTIALS_MISSING = "CredentialsMissing";
+
+    // Degraded
+    public static final String NOT_DEGRADED = "NotDegraded";
+    public static final String TOO_LARGE = "TooLarge";
+    public static final String KEYS_SKIPPED = "KeysSkipped";
+    public static final String CONSUMER_MISSING = "ConsumerMissing";
+
+    private ConfigConditions() {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.veer.configwatch.plan;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.veer.configwatch.etcd.PrefixView;
+
+/**
+ * What one pass of a ConfigWatch sees: the prefix as the watch holds it (empty while suspended or without usable
+ * credentials), why the credentials are unusable, the versioned objects, the hash the stable object holds, and the
+ * consumers.
+ */
+public record Observed(Optional<PrefixView> source, Optional<String> credentialsProblem,
+        List<VersionedObject> versions, Optional<String> stableHash, List<ConsumerObservation> consumers) {
+}
