@@ -3,7 +3,6 @@ package dev.veer.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.veer.api.RolloutPhase;
-import dev.veer.sandbox.MockCluster;
-import dev.veer.sandbox.SimulatedWorkloadController;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 
 /**
@@ -23,29 +20,23 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
  */
 class OperatorRestartTest {
 
-    private MockCluster cluster;
-    private SimulatedWorkloadController workloads;
+    private StandaloneCluster world;
     private RolloutFixtures rollouts;
-    private StandaloneOperator operator;
 
     @BeforeEach
     void start() {
-        cluster = MockCluster.start().installCrds(Path.of(System.getProperty("veer.crds.dir", "../crds")));
-        workloads = SimulatedWorkloadController.start(cluster.client());
-        rollouts = new RolloutFixtures(cluster.client());
-        operator = StandaloneOperator.start(cluster.client());
+        world = new StandaloneCluster();
+        rollouts = world.rollouts;
     }
 
     @AfterEach
     void stop() {
-        operator.close();
-        workloads.close();
-        cluster.close();
+        world.close();
     }
 
     @Test
     void restartedOperatorResumesEachStepWithNoChangeOfWeight() {
-        cluster.client().resource(httpRoute()).create();
+        world.client().resource(httpRoute()).create();
         rollouts.create(RolloutFixtures.canary("web", "web:1", 4,
                 "[{setWeight: 20}, {pause: {}}, {setWeight: 60}, {pause: {}}]\n      trafficRouting: "
                         + "{gatewayAPI: {httpRoute: web}}"));
@@ -80,10 +71,10 @@ class OperatorRestartTest {
     private void restartAndExpectNoChange() {
         Map<String, String> before = versions();
         String statusBefore = status();
-        operator.close();
-        operator = StandaloneOperator.start(cluster.client());
+        world.stopOperator();
+        world.startOperator();
 
-        await().atMost(RolloutFixtures.WAIT).until(() -> operator.passes() >= 1);
+        await().atMost(RolloutFixtures.WAIT).until(() -> world.operator().passes() >= 1);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
             assertThat(versions()).isEqualTo(before);
             assertThat(status()).isEqualTo(statusBefore);
@@ -91,12 +82,12 @@ class OperatorRestartTest {
     }
 
     private String status() {
-        return cluster.client().getKubernetesSerialization().asJson(rollouts.get("web").getStatus());
+        return world.client().getKubernetesSerialization().asJson(rollouts.get("web").getStatus());
     }
 
     /** resourceVersions of the objects that carry the rollout's traffic. */
     private Map<String, String> versions() {
-        var client = cluster.client();
+        var client = world.client();
         String ns = rollouts.namespace;
         return Map.of(
                 "httproute", client.resources(HTTPRoute.class).inNamespace(ns).withName("web").get().getMetadata()
@@ -108,7 +99,7 @@ class OperatorRestartTest {
 
     /** Weights of the managed rule's backendRefs, stable slot (blue) first. */
     private List<Integer> weights() {
-        HTTPRoute route = cluster.client().resources(HTTPRoute.class).inNamespace(rollouts.namespace).withName("web")
+        HTTPRoute route = world.client().resources(HTTPRoute.class).inNamespace(rollouts.namespace).withName("web")
                 .get();
         var refs = route.getSpec().getRules().get(0).getBackendRefs();
         return List.of(refs.stream().filter(r -> r.getName().equals("web-blue")).findFirst().get().getWeight(),
@@ -116,7 +107,7 @@ class OperatorRestartTest {
     }
 
     private HTTPRoute httpRoute() {
-        return cluster.client().getKubernetesSerialization().unmarshal("""
+        return world.client().getKubernetesSerialization().unmarshal("""
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: HTTPRoute
                 metadata:

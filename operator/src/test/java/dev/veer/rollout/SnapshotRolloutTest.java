@@ -3,7 +3,6 @@ package dev.veer.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -19,31 +18,23 @@ import dev.veer.api.SnapshotVerdict;
 import dev.veer.common.Conditions;
 import dev.veer.common.ContentHash;
 import dev.veer.common.Labels;
-import dev.veer.sandbox.MockCluster;
-import dev.veer.sandbox.SimulatedWorkloadController;
 import dev.veer.snapshot.SnapshotFactory;
 
 /** Snapshots of a rollout's versions on the mock API server, with the real operator (hand-wired so it can restart). */
 class SnapshotRolloutTest {
 
-    private MockCluster cluster;
-    private SimulatedWorkloadController workloads;
+    private StandaloneCluster world;
     private RolloutFixtures rollouts;
-    private StandaloneOperator operator;
 
     @BeforeEach
     void start() {
-        cluster = MockCluster.start().installCrds(Path.of(System.getProperty("veer.crds.dir", "../crds")));
-        workloads = SimulatedWorkloadController.start(cluster.client());
-        rollouts = new RolloutFixtures(cluster.client());
-        operator = StandaloneOperator.start(cluster.client());
+        world = new StandaloneCluster();
+        rollouts = world.rollouts;
     }
 
     @AfterEach
     void stop() {
-        operator.close();
-        workloads.close();
-        cluster.close();
+        world.close();
     }
 
     private void threeVersions(String name) {
@@ -59,7 +50,7 @@ class SnapshotRolloutTest {
     }
 
     private List<Snapshot> snapshotsOf(String owner) {
-        return cluster.client().resources(Snapshot.class).inNamespace(rollouts.namespace)
+        return world.client().resources(Snapshot.class).inNamespace(rollouts.namespace)
                 .withLabel(Labels.OWNER, owner).list().getItems();
     }
 
@@ -140,17 +131,17 @@ class SnapshotRolloutTest {
     void operatorRestartedBetweenSnapshotCreationAndStatusWriteReusesTheRevision() {
         rollouts.create(RolloutFixtures.canary("inv", "inv:1", 2, "[{setWeight: 50}, {pause: {}}]"));
         rollouts.awaitHealthyAt("inv", 1);
-        operator.close();
+        world.stopOperator();
 
         // What a pass that died after RecordSnapshot and before its status write leaves behind: the new template,
         // and its snapshot with the next revision, which the status does not name yet.
         rollouts.setImage("inv", "inv:2");
         var rollout = rollouts.get("inv");
-        cluster.client().resource(SnapshotFactory.ofRollout(rollout, 2, rollout.getSpec().getTemplate(),
+        world.client().resource(SnapshotFactory.ofRollout(rollout, 2, rollout.getSpec().getTemplate(),
                 ContentHash.of(rollout.getSpec().getTemplate()), java.time.Instant.now())).create();
         assertThat(rollout.getStatus().getCanaryRevision()).isNull();
 
-        operator = StandaloneOperator.start(cluster.client());
+        world.startOperator();
 
         rollouts.awaitStatus("inv", s -> {
             assertThat(s.getStage()).isEqualTo(RolloutStage.Canary);
