@@ -117,33 +117,25 @@ final class RolloutFixtures {
     }
 
     static String canary(String name, String image, int replicas, String steps) {
-        return """
-                apiVersion: veer.dev/v1alpha1
-                kind: ServiceRollout
-                metadata:
-                  name: %s
-                  annotations: {}
-                spec:
-                  replicas: %d
-                  progressDeadlineSeconds: 600
-                  paused: false
-                  revisionHistoryLimit: 10
-                  service:
-                    ports: [{name: http, port: 80, targetPort: 8080}]
-                  strategy:
-                    canary:
-                      scaleDownDelaySeconds: 1
-                      maxSurge: 25%%
-                      maxUnavailable: 0
-                      steps: %s
-                  template:
-                    metadata: {labels: {app: %s}}
-                    spec:
-                      containers: [{name: app, image: "%s", ports: [{containerPort: 8080}]}]
-                """.formatted(name, replicas, steps, name, image);
+        return rollout(name, image, replicas, String.join("\n",
+                "    canary:",
+                "      scaleDownDelaySeconds: 1",
+                "      maxSurge: 25%",
+                "      maxUnavailable: 0",
+                "      steps: " + steps));
     }
 
     static String blueGreen(String name, String image, int replicas, boolean autoPromotion) {
+        return rollout(name, image, replicas, String.join("\n",
+                "    blueGreen:",
+                "      activeService: " + name,
+                "      previewService: " + name + "-preview",
+                "      autoPromotionEnabled: " + autoPromotion,
+                "      scaleDownDelaySeconds: 2"));
+    }
+
+    /** A rollout of one container; {@code strategy} is the YAML under spec.strategy, indented by four spaces. */
+    private static String rollout(String name, String image, int replicas, String strategy) {
         return """
                 apiVersion: veer.dev/v1alpha1
                 kind: ServiceRollout
@@ -158,15 +150,11 @@ final class RolloutFixtures {
                   service:
                     ports: [{name: http, port: 80, targetPort: 8080}]
                   strategy:
-                    blueGreen:
-                      activeService: %s
-                      previewService: %s-preview
-                      autoPromotionEnabled: %s
-                      scaleDownDelaySeconds: 2
+                %s
                   template:
                     metadata: {labels: {app: %s}}
                     spec:
                       containers: [{name: app, image: "%s", ports: [{containerPort: 8080}]}]
-                """.formatted(name, replicas, name, name, autoPromotion, name, image);
+                """.formatted(name, replicas, strategy, name, image);
     }
 }
