@@ -23,6 +23,12 @@ public class AnalysisBeans {
     @Singleton
     AnalysisRunner analysisRunner(KubernetesClient client, AnalysisMetrics metrics, Clock clock,
             @ConfigProperty(name = "veer.analysis.prometheus-address") Optional<String> defaultAddress) {
+        return runner(client, metrics, clock, defaultAddress);
+    }
+
+    /** An analysis runner on this API server, for an operator wired by hand (tests, benchmarks). */
+    public static AnalysisRunner runner(KubernetesClient client, AnalysisMetrics metrics, Clock clock,
+            Optional<String> defaultAddress) {
         var resolver = new AnalysisResolver(new KubernetesHealthChecks(client), new BuiltinTemplates(defaultAddress));
         var provider = new PrometheusMetricProvider(new KubernetesSecretCredentials(client));
         return new AnalysisRunner(resolver, provider, metrics, clock);

@@ -144,6 +144,8 @@ public final class AnalysisRunner {
     private static AnalysisRunStatus copy(AnalysisRunStatus previous, Instant now) {
         AnalysisRunStatus run = new AnalysisRunStatus();
         run.setName(previous.getName());
+        run.setRevision(previous.getRevision());
+        run.setSlot(previous.getSlot());
         run.setPhase(previous.getPhase());
         run.setMessage(previous.getMessage());
         run.setStartedAt(previous.getStartedAt() == null ? now.toString() : previous.getStartedAt());

@@ -11,6 +11,12 @@ public class AnalysisRunStatus {
     @JsonPropertyDescription("Which analysis this is, for example background or step-2.")
     private String name;
 
+    @JsonPropertyDescription("Revision of the rollout that the run judges.")
+    private Integer revision;
+
+    @JsonPropertyDescription("Slot (blue or green) whose pods the run judges.")
+    private Slot slot;
+
     @JsonPropertyDescription("Running, Successful, Failed, Inconclusive or Error.")
     private AnalysisPhase phase;
 
@@ -61,5 +67,21 @@ public class AnalysisRunStatus {
 
     public void setMetrics(List<MetricRunStatus> metrics) {
         this.metrics = metrics;
+    }
+
+    public Integer getRevision() {
+        return revision;
+    }
+
+    public void setRevision(Integer revision) {
+        this.revision = revision;
+    }
+
+    public Slot getSlot() {
+        return slot;
+    }
+
+    public void setSlot(Slot slot) {
+        this.slot = slot;
     }
 }

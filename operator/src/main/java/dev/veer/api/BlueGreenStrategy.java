@@ -38,6 +38,17 @@ public class BlueGreenStrategy {
     @JsonPropertyDescription("Seconds to keep the old version running after promotion, for an instant rollback.")
     private Integer scaleDownDelaySeconds = 30;
 
+    @JsonPropertyDescription("Analysis of the new version behind the preview Service, once it is ready. Promotion, "
+            + "automatic or by the promote action, waits until it is Successful (promote-full skips it). A failed "
+            + "analysis aborts the rollout: the active Service never leaves the stable version. An inconclusive one "
+            + "waits for the promote or abort action.")
+    private AnalysisSpec prePromotionAnalysis;
+
+    @JsonPropertyDescription("Analysis of the new version after the active Service has switched to it, while the old "
+            + "version keeps running. The promotion completes when it is Successful; a failed analysis switches the "
+            + "active Service back to the old version.")
+    private AnalysisSpec postPromotionAnalysis;
+
     public String getActiveService() {
         return activeService;
     }
@@ -84,5 +95,21 @@ public class BlueGreenStrategy {
 
     public void setScaleDownDelaySeconds(Integer scaleDownDelaySeconds) {
         this.scaleDownDelaySeconds = scaleDownDelaySeconds;
+    }
+
+    public AnalysisSpec getPrePromotionAnalysis() {
+        return prePromotionAnalysis;
+    }
+
+    public void setPrePromotionAnalysis(AnalysisSpec prePromotionAnalysis) {
+        this.prePromotionAnalysis = prePromotionAnalysis;
+    }
+
+    public AnalysisSpec getPostPromotionAnalysis() {
+        return postPromotionAnalysis;
+    }
+
+    public void setPostPromotionAnalysis(AnalysisSpec postPromotionAnalysis) {
+        this.postPromotionAnalysis = postPromotionAnalysis;
     }
 }

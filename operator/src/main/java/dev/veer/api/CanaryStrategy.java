@@ -11,6 +11,9 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 @ValidationRule(value = "!has(self.steps) || !self.steps.exists(s, has(s.setHeaderRoute)) || has(self.trafficRouting)",
         message = "setHeaderRoute steps need trafficRouting (gatewayAPI, nginx or istio): the Service selector cannot "
                 + "route by header")
+@ValidationRule(value = "!has(self.analysisStartingStep) || (has(self.analysis) && has(self.steps) "
+        + "&& self.analysisStartingStep < size(self.steps))",
+        message = "analysisStartingStep needs a background analysis and must be the index of a step")
 public class CanaryStrategy {
 
     @JsonPropertyDescription("Steps run in order. After the last step the new version is promoted to stable. With "
@@ -34,6 +37,16 @@ public class CanaryStrategy {
     @JsonPropertyDescription("Seconds to keep the old version's pods running after traffic has left them (after a "
             + "promotion or an abort), so in-flight requests finish and a quick rollback needs no new pods.")
     private Integer scaleDownDelaySeconds = 30;
+
+    @JsonPropertyDescription("Analysis of the new version that runs in the background from the step "
+            + "analysisStartingStep until promotion, starting once that step's traffic is in place. A failed "
+            + "analysis aborts the rollout at any step; an inconclusive one pauses it until the promote action "
+            + "(which starts the analysis again) or the abort action.")
+    private AnalysisSpec analysis;
+
+    @Min(0)
+    @JsonPropertyDescription("Index of the step from which the background analysis runs. Unset: 0.")
+    private Integer analysisStartingStep;
 
     public List<CanaryStep> getSteps() {
         return steps;
@@ -73,5 +86,21 @@ public class CanaryStrategy {
 
     public void setScaleDownDelaySeconds(Integer scaleDownDelaySeconds) {
         this.scaleDownDelaySeconds = scaleDownDelaySeconds;
+    }
+
+    public AnalysisSpec getAnalysis() {
+        return analysis;
+    }
+
+    public void setAnalysis(AnalysisSpec analysis) {
+        this.analysis = analysis;
+    }
+
+    public Integer getAnalysisStartingStep() {
+        return analysisStartingStep;
+    }
+
+    public void setAnalysisStartingStep(Integer analysisStartingStep) {
+        this.analysisStartingStep = analysisStartingStep;
     }
 }

@@ -73,6 +73,10 @@ public class ServiceRolloutStatus {
     @JsonPropertyDescription("Header matches currently routed to the new version.")
     private List<HeaderMatch> headerRoute;
 
+    @JsonPropertyDescription("Analysis runs of the revision being rolled out (or last rolled out): background, "
+            + "step-N, pre-promotion, post-promotion; with their phase and last measurements.")
+    private List<AnalysisRunStatus> analysisRuns;
+
     @JsonPropertyDescription("Ready, Progressing, Degraded and InvalidSpec conditions.")
     private List<Condition> conditions = new ArrayList<>();
 
@@ -243,5 +247,13 @@ public class ServiceRolloutStatus {
 
     public void setPreviewReadyAt(String previewReadyAt) {
         this.previewReadyAt = previewReadyAt;
+    }
+
+    public List<AnalysisRunStatus> getAnalysisRuns() {
+        return analysisRuns;
+    }
+
+    public void setAnalysisRuns(List<AnalysisRunStatus> analysisRuns) {
+        this.analysisRuns = analysisRuns;
     }
 }

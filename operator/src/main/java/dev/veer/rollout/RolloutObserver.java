@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.veer.analysis.AnalysisOutcome;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
 import dev.veer.common.Labels;
@@ -20,7 +21,8 @@ final class RolloutObserver {
     private RolloutObserver() {
     }
 
-    static Observed observe(ServiceRollout rollout, OwnedObjects owned, Desired desired, TrafficRouter router) {
+    static Observed observe(ServiceRollout rollout, OwnedObjects owned, Desired desired, TrafficRouter router,
+            Map<String, AnalysisOutcome> analyses) {
         Map<Slot, SlotObservation> slots = new EnumMap<>(Slot.class);
         for (Slot slot : Slot.values()) {
             Deployment deployment = owned.deployment(RolloutNames.slot(rollout, slot));
@@ -30,7 +32,7 @@ final class RolloutObserver {
                 : rollout.getStatus().getActiveSlot();
         return new Observed(desired.hash(), slots, router.observe(new RouteTarget(rollout, stable)), router.name(),
                 router.splitsByReplicas(), router.supportsHeaderRoutes(), owned.history(), desired.specHash(),
-                desired.rollbackTo());
+                desired.rollbackTo(), analyses);
     }
 
     static SlotObservation slot(Deployment deployment) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import dev.veer.analysis.AnalysisMetrics;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Snapshot;
 import dev.veer.common.Conditions;
@@ -36,8 +37,8 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
 
 /**
- * Reconciles a ServiceRollout: observe the slots and the router, plan with {@link RolloutPlanner}, carry out the
- * actions, record the events, and write the status once.
+ * Reconciles a ServiceRollout: observe the slots and the router, measure the analyses that are due, plan with
+ * {@link RolloutPlanner}, carry out the actions, record the events, and write the status once.
  *
  * <p>Generation-aware event filtering is off, so that the {@code veer.dev/action} annotation (which does not change
  * the generation) starts a pass. The status is written only when it changed, so a quiet rollout costs no writes.
@@ -56,6 +57,8 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
         "update", "patch", "delete" })
 @RBACRule(apiGroups = "networking.istio.io", resources = "virtualservices", verbs = { "get", "list", "watch",
         "update", "patch" })
+@RBACRule(apiGroups = "veer.dev", resources = "healthchecks", verbs = { "get", "list", "watch" })
+@RBACRule(apiGroups = "", resources = "secrets", verbs = { "get" })
 @RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = { "get", "list", "watch", "create",
         "update", "patch" })
 public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
@@ -68,11 +71,16 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
     private final RolloutExecutor executor;
     private final EventRecorder events;
     private final ResourceWriter writer;
+    private final RolloutAnalyses analyses;
+    private final AnalysisMetrics metrics;
     private final Clock clock;
 
     public ServiceRolloutReconciler(KubernetesClient client, TrafficRouters routers, RolloutExecutor executor,
-            EventRecorder events, ResourceWriter writer, Clock clock) {
+            EventRecorder events, ResourceWriter writer, RolloutAnalyses analyses, AnalysisMetrics metrics,
+            Clock clock) {
         this.client = client;
+        this.analyses = analyses;
+        this.metrics = metrics;
         this.writer = writer;
         this.routers = routers;
         this.executor = executor;
@@ -96,7 +104,7 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
         TrafficRouter router = routers.forRollout(rollout);
         OwnedObjects owned = OwnedObjects.of(context);
         Desired desired = Desired.of(rollout, owned);
-        Observed observed = RolloutObserver.observe(rollout, owned, desired, router);
+        Observed observed = RolloutObserver.observe(rollout, owned, desired, router, analyses.measure(rollout));
         Optional<String> action = Optional.ofNullable(rollout.getMetadata().getAnnotations())
                 .map(a -> a.get(Labels.ACTION));
         Plan plan = RolloutPlanner.plan(rollout, observed, action, clock.instant());
@@ -105,6 +113,7 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
         for (RolloutEvent event : plan.events()) {
             events.record(rollout, event.warning(), event.reason(), event.message());
         }
+        plan.rolledBack().ifPresent(reason -> metrics.rolledBack(rollout.getMetadata().getNamespace(), reason));
         ServiceRollout latest = rollout;
         if (plan.actionConsumed() && action.isPresent()) {
             latest = clearAction(rollout, action.get(), context);

@@ -23,9 +23,8 @@ import dev.veer.testing.CelRules;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /**
- * Every CEL rule of the API classes compiles, including those of classes no CRD embeds yet (AnalysisSpec, until a
- * ServiceRollout field holds it): the mock API server never evaluates them, a real one rejects a CRD whose rule does
- * not compile.
+ * Every CEL rule of the API classes compiles (the mock API server never evaluates them, a real one rejects a CRD whose
+ * rule does not compile), and the rules that are more than a presence check decide as their messages say.
  */
 class ApiValidationRulesTest {
 
@@ -68,6 +67,31 @@ class ApiValidationRulesTest {
         assertThat(CelRules.holds(metrics, JSON.readTree("{\"metrics\":[{\"name\":\"m\"},{\"name\":\"m\"}]}")))
                 .isFalse();
         assertThat(CelRules.holds(metrics, JSON.readTree("{\"builtin\":[\"error-rate\"]}"))).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"setWeight\":10}                                               | true",
+            "{\"analysis\":{\"builtin\":[\"error-rate\"]}}                 | true",
+            "{\"setWeight\":10,\"analysis\":{\"builtin\":[\"error-rate\"]}} | false",
+            "{}                                                               | false" })
+    void aCanaryStepIsExactlyOneThing(String step, boolean valid) throws Exception {
+        String rule = rule(CanaryStep.class,
+                "each canary step must set exactly one of setWeight, pause, setHeaderRoute or analysis");
+        assertThat(CelRules.holds(rule, JSON.readTree(step))).isEqualTo(valid);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"steps\":[{},{}]}                                                   | true",
+            "{\"steps\":[{},{}],\"analysis\":{},\"analysisStartingStep\":1}       | true",
+            "{\"steps\":[{},{}],\"analysis\":{},\"analysisStartingStep\":2}       | false",
+            "{\"steps\":[{},{}],\"analysisStartingStep\":0}                      | false",
+            "{\"analysis\":{},\"analysisStartingStep\":0}                        | false" })
+    void analysisStartingStepNamesAStepOfABackgroundAnalysis(String canary, boolean valid) throws Exception {
+        String rule = rule(CanaryStrategy.class,
+                "analysisStartingStep needs a background analysis and must be the index of a step");
+        assertThat(CelRules.holds(rule, JSON.readTree(canary))).isEqualTo(valid);
     }
 
     private static String rule(Class<?> type, String message) {

@@ -2,8 +2,11 @@ package dev.veer.rollout;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.veer.analysis.AnalysisBeans;
+import dev.veer.analysis.AnalysisMetrics;
 import dev.veer.common.EventRecorder;
 import dev.veer.common.ResourceWriter;
 import dev.veer.rollout.traffic.TrafficRouters;
@@ -11,6 +14,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Veer's ServiceRollout controller in a JOSDK {@link Operator} of its own, wired by hand, for tests that must stop
@@ -25,9 +29,11 @@ final class StandaloneOperator implements AutoCloseable {
     private StandaloneOperator(KubernetesClient client, int threads) {
         Clock clock = Clock.systemUTC();
         ResourceWriter writer = new ResourceWriter(client, false);
+        AnalysisMetrics metrics = new AnalysisMetrics(new SimpleMeterRegistry());
         var reconciler = new ServiceRolloutReconciler(client, new TrafficRouters(client),
                 new RolloutExecutor(client, writer, new SnapshotWriter(client, writer, clock)),
-                new EventRecorder(client, clock), writer, clock);
+                new EventRecorder(client, clock), writer,
+                new RolloutAnalyses(AnalysisBeans.runner(client, metrics, clock, Optional.empty())), metrics, clock);
         this.operator = new Operator(o -> o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false)

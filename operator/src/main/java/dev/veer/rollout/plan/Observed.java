@@ -3,6 +3,7 @@ package dev.veer.rollout.plan;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.veer.analysis.AnalysisOutcome;
 import dev.veer.api.Slot;
 import dev.veer.rollout.traffic.RouteState;
 import dev.veer.snapshot.SnapshotHistory;
@@ -17,10 +18,12 @@ import dev.veer.snapshot.SnapshotHistory;
  * @param history the rollout's snapshots
  * @param specTemplateHash hash of spec.template
  * @param rollbackTo the revision spec.rollbackTo names, if set
+ * @param analyses the runs of {@code status.analysisRuns} measured before this pass, by run name
  */
 public record Observed(String desiredTemplateHash, Map<Slot, SlotObservation> slots, RouteState route,
         String routerName, boolean routerSplitsByReplicas, boolean routerSupportsHeaderRoutes,
-        SnapshotHistory history, String specTemplateHash, Optional<Integer> rollbackTo) {
+        SnapshotHistory history, String specTemplateHash, Optional<Integer> rollbackTo,
+        Map<String, AnalysisOutcome> analyses) {
 
     public SlotObservation slot(Slot slot) {
         return slots.getOrDefault(slot, SlotObservation.absent());

@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import dev.veer.analysis.AnalysisOutcome;
+import dev.veer.analysis.AnalysisVerdict;
+import dev.veer.api.AnalysisPhase;
+import dev.veer.api.AnalysisRunStatus;
 import dev.veer.api.RolloutPhase;
 import dev.veer.api.RolloutStage;
 import dev.veer.api.ServiceRollout;
@@ -26,6 +31,8 @@ import dev.veer.rollout.model.RolloutObjects;
 final class Pass {
 
     private static final ObjectMapper COPIER = JsonMapper.builder().findAndAddModules().build();
+    /** How soon an analysis that cannot run (a missing HealthCheck, say) is tried again. */
+    static final Duration ANALYSIS_RETRY = Duration.ofSeconds(10);
 
     private final ServiceRollout rollout;
     private final Observed observed;
@@ -42,6 +49,7 @@ final class Pass {
     private String message;
     private Optional<SpecCheck.Problem> invalidSpec = Optional.empty();
     private Integer recordedRevision;
+    private String rolledBack;
 
     Pass(ServiceRollout rollout, Observed observed, Optional<String> rawAction, Instant now) {
         this.rollout = rollout;
@@ -55,6 +63,31 @@ final class Pass {
             actionConsumed = true;
             events.add(RolloutEvent.warning("UnknownAction", "veer.dev/action '" + this.rawAction.get()
                     + "' is not one of promote, promote-full, abort, retry; ignored"));
+        }
+        mergeMeasuredAnalyses();
+    }
+
+    /** Takes the runs the reconciler measured before this pass into the status, with an event per new verdict. */
+    private void mergeMeasuredAnalyses() {
+        List<AnalysisRunStatus> runs = status.getAnalysisRuns();
+        if (runs == null) {
+            return;
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            AnalysisRunStatus before = runs.get(i);
+            AnalysisOutcome outcome = observed.analyses().get(before.getName());
+            if (outcome == null || !Objects.equals(outcome.status().getRevision(), before.getRevision())) {
+                continue;
+            }
+            AnalysisRunStatus after = outcome.status();
+            runs.set(i, after);
+            if (before.getPhase() != after.getPhase() && after.getPhase() != AnalysisPhase.Running) {
+                String message = "analysis " + after.getName() + " of revision " + after.getRevision() + ": "
+                        + after.getMessage();
+                events.add(after.getPhase() == AnalysisPhase.Successful
+                        ? RolloutEvent.normal("AnalysisSuccessful", message)
+                        : RolloutEvent.warning("Analysis" + after.getPhase().name(), message));
+            }
         }
     }
 
@@ -153,6 +186,66 @@ final class Pass {
         return value == null ? 0 : value;
     }
 
+    /**
+     * The verdict of the named analysis of {@code revision}, judging {@code slot}; starts the run (measured from the
+     * next pass on) when there is none yet.
+     */
+    AnalysisVerdict analysis(String name, Slot slot, int revision) {
+        Optional<AnalysisRunStatus> run = analysisRun(name, revision);
+        if (run.isPresent()) {
+            return AnalysisVerdict.of(run.get());
+        }
+        AnalysisRunStatus started = new AnalysisRunStatus();
+        started.setName(name);
+        started.setRevision(revision);
+        started.setSlot(slot);
+        started.setPhase(AnalysisPhase.Running);
+        started.setStartedAt(now.toString());
+        started.setMessage("started");
+        if (status.getAnalysisRuns() == null) {
+            status.setAnalysisRuns(new ArrayList<>());
+        }
+        status.getAnalysisRuns().removeIf(r -> name.equals(r.getName()));
+        status.getAnalysisRuns().add(started);
+        events.add(RolloutEvent.normal("AnalysisStarted", "analysis " + name + " of revision " + revision
+                + " started on slot " + slot.label()));
+        return AnalysisVerdict.of(started);
+    }
+
+    /** Whether the named analysis of {@code revision} has started. */
+    boolean hasAnalysis(String name, int revision) {
+        return analysisRun(name, revision).isPresent();
+    }
+
+    private Optional<AnalysisRunStatus> analysisRun(String name, int revision) {
+        return status.getAnalysisRuns() == null ? Optional.empty()
+                : status.getAnalysisRuns().stream()
+                        .filter(r -> name.equals(r.getName()) && Objects.equals(r.getRevision(), revision))
+                        .findFirst();
+    }
+
+    /** Forgets the named run, so that the next {@link #analysis} starts it again. */
+    void restartAnalysis(String name) {
+        if (status.getAnalysisRuns() != null) {
+            status.getAnalysisRuns().removeIf(r -> name.equals(r.getName()));
+        }
+    }
+
+    /** Stops the runs that are still measuring; decided runs stay in the status as the record of the revision. */
+    void endAnalyses() {
+        if (status.getAnalysisRuns() != null) {
+            status.getAnalysisRuns().removeIf(r -> !AnalysisVerdict.of(r).isDecided());
+            if (status.getAnalysisRuns().isEmpty()) {
+                status.setAnalysisRuns(null);
+            }
+        }
+    }
+
+    /** A new revision, or a retry: no run of before counts. */
+    void clearAnalyses() {
+        status.setAnalysisRuns(null);
+    }
+
     String waitingForPodsMessage(Slot slot, int replicas) {
         SlotObservation slotState = observed.slot(slot);
         return "waiting for " + replicas + " pod(s) in slot " + slot.label() + " to be ready (" + slotState
@@ -177,6 +270,20 @@ final class Pass {
             return true;
         }
         return false;
+    }
+
+    /** Consumes the user's pending action if it is this one, telling why it does not apply now. */
+    void decline(UserAction action, String why) {
+        if (!actionConsumed && pendingAction.filter(action::equals).isPresent()) {
+            actionConsumed = true;
+            events.add(RolloutEvent.warning("ActionIgnored", "veer.dev/action '" + action.value() + "' ignored: "
+                    + why));
+        }
+    }
+
+    /** All traffic is verified back on the stable version after an abort with this reason. */
+    void rolledBack(String reason) {
+        rolledBack = reason;
     }
 
     void phase(RolloutPhase phase, String reason, String message) {
@@ -242,8 +349,29 @@ final class Pass {
                 invalidSpec.map(SpecCheck.Problem::reason).orElse(RolloutConditions.VALID),
                 invalidSpec.map(SpecCheck.Problem::message).orElse(""), generation, now);
         templateInSync(conditions, generation);
+        requeueForAnalyses();
         Optional<Duration> requeue = Optional.ofNullable(requeueAt)
                 .map(at -> at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
-        return new Plan(List.copyOf(actions), status, List.copyOf(events), actionConsumed, requeue);
+        return new Plan(List.copyOf(actions), status, List.copyOf(events), actionConsumed, requeue,
+                Optional.ofNullable(rolledBack));
+    }
+
+    /**
+     * Comes back when the next measurement of a running analysis is due; at once for a run started in this pass, so
+     * that its first measurement is not late; after a while for a run that cannot run as specified.
+     */
+    private void requeueForAnalyses() {
+        if (status.getAnalysisRuns() == null) {
+            return;
+        }
+        for (AnalysisRunStatus run : status.getAnalysisRuns()) {
+            AnalysisOutcome outcome = observed.analyses().get(run.getName());
+            boolean measured = outcome != null && Objects.equals(outcome.status().getRevision(), run.getRevision());
+            if (run.getPhase() == AnalysisPhase.Error) {
+                requeueAt(now.plus(ANALYSIS_RETRY));
+            } else if (run.getPhase() == AnalysisPhase.Running) {
+                requeueAt(measured ? outcome.nextDueAt().orElse(now.plus(ANALYSIS_RETRY)) : now);
+            }
+        }
     }
 }

@@ -26,17 +26,21 @@ public final class RolloutConditions {
     public static final String SCALING_STABLE = "ScalingStable";
     public static final String VALID = "Valid";
     public static final String NOT_DEGRADED = "NotDegraded";
+    public static final String ANALYSIS_RUNNING = "AnalysisRunning";
+    public static final String ANALYSIS_INCONCLUSIVE = "AnalysisInconclusive";
 
     // Reasons of an abort (also Degraded's reason)
     public static final String ABORTED_BY_USER = "AbortedByUser";
     public static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
     public static final String TEMPLATE_REVERTED = "TemplateReverted";
+    public static final String ANALYSIS_FAILED = "AnalysisFailed";
 
     // Reasons of InvalidSpec
     public static final String HEADER_ROUTE_UNSUPPORTED = "HeaderRouteUnsupported";
     public static final String STRATEGY_MISSING = "StrategyMissing";
     public static final String SERVICE_NAME_CONFLICT = "ServiceNameConflict";
     public static final String ROLLBACK_REVISION_NOT_FOUND = "RollbackRevisionNotFound";
+    public static final String ANALYSIS_INVALID = "AnalysisInvalid";
 
     // Reasons of TemplateInSync
     public static final String IN_SYNC = "InSync";

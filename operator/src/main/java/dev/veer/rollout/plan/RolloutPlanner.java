@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.veer.analysis.AnalysisVerdict;
+import dev.veer.api.AnalysisSpec;
 import dev.veer.api.BlueGreenStrategy;
 import dev.veer.api.CanaryStep;
 import dev.veer.api.RolloutPhase;
@@ -179,14 +181,17 @@ public final class RolloutPlanner {
             toPromoting(pass, "promoted fully by the user: remaining steps skipped");
             return;
         }
+        Slot stable = status.getActiveSlot();
+        Slot canary = stable.other();
+        if (!backgroundAnalysisAllows(pass, canary, false)) {
+            return;
+        }
         CanarySteps steps = pass.steps();
         int index = status.getCurrentStepIndex();
         if (index >= steps.size()) {
             toPromoting(pass, "all steps done");
             return;
         }
-        Slot stable = status.getActiveSlot();
-        Slot canary = stable.other();
         int weight = steps.weightAt(index);
         var headerRoute = steps.headerRouteAt(index);
         ReplicaSizes sizes = ReplicaSizes.atWeight(pass.replicas(), weight, pass.observed().routerSplitsByReplicas());
@@ -204,13 +209,21 @@ public final class RolloutPlanner {
             return;
         }
         pass.act(new SetRoute(stable, weight, headerRoute));
-        if (!routeVerified(pass, weight, headerRoute)) {
+        if (!routeVerified(pass, weight, headerRoute) || !backgroundAnalysisAllows(pass, canary, true)) {
             return;
         }
         CanaryStep step = steps.get(index);
         if (pass.spec().getPaused()) {
             pass.phase(RolloutPhase.Paused, RolloutConditions.PAUSED_BY_SPEC,
                     "paused by spec.paused at step " + index + " (weight " + weight + ")");
+            return;
+        }
+        if (step.getAnalysis() != null) {
+            Gate gate = analysisGate(pass, AnalysisRuns.step(index), canary);
+            if (gate != Gate.CLOSED) {
+                advance(pass, gate == Gate.PASSED ? "analysis at step " + index + " successful"
+                        : "promoted by the user past the inconclusive analysis at step " + index);
+            }
             return;
         }
         if (step.getPause() == null) {
@@ -283,6 +296,9 @@ public final class RolloutPlanner {
             return step.getPause().getDuration() == null ? "pause until promoted"
                     : "pause " + step.getPause().getDuration();
         }
+        if (step.getAnalysis() != null) {
+            return "analysis";
+        }
         return "setHeaderRoute";
     }
 
@@ -306,11 +322,17 @@ public final class RolloutPlanner {
             startAbort(pass, RolloutConditions.ABORTED_BY_USER, "aborted by the user");
             return;
         }
-        if (pass.take(UserAction.PROMOTE) || pass.take(UserAction.PROMOTE_FULL)) {
+        BlueGreenStrategy blueGreen = pass.spec().getStrategy().getBlueGreen();
+        AnalysisSpec prePromotion = blueGreen.getPrePromotionAnalysis();
+        if (pass.take(UserAction.PROMOTE_FULL)) {
+            toPromoting(pass, prePromotion == null ? "promoted by the user"
+                    : "promoted fully by the user: pre-promotion analysis skipped");
+            return;
+        }
+        if (prePromotion == null && pass.take(UserAction.PROMOTE)) {
             toPromoting(pass, "promoted by the user");
             return;
         }
-        BlueGreenStrategy blueGreen = pass.spec().getStrategy().getBlueGreen();
         Slot active = status.getActiveSlot();
         Slot preview = active.other();
         int previewReplicas = blueGreen.getPreviewReplicas() != null ? blueGreen.getPreviewReplicas()
@@ -326,6 +348,16 @@ public final class RolloutPlanner {
             status.setPreviewReadyAt(pass.now().toString());
             pass.event(RolloutEvent.normal("PreviewReady", "revision " + status.getCanaryRevision()
                     + " is ready behind the preview Service"));
+        }
+        if (prePromotion != null) {
+            Gate gate = analysisGate(pass, AnalysisRuns.PRE_PROMOTION, preview);
+            if (gate == Gate.CLOSED) {
+                return;
+            }
+            if (gate == Gate.OVERRIDDEN || pass.take(UserAction.PROMOTE)) {
+                toPromoting(pass, "promoted by the user after the pre-promotion analysis");
+                return;
+            }
         }
         if (pass.spec().getPaused()) {
             pass.phase(RolloutPhase.Paused, RolloutConditions.PAUSED_BY_SPEC, "preview ready; paused by spec.paused");
@@ -351,6 +383,7 @@ public final class RolloutPlanner {
     // Promoting: full capacity for the new version, all traffic to it, then it becomes the stable version.
 
     private static void toPromoting(Pass pass, String why) {
+        pass.endAnalyses();
         pass.status().setStage(RolloutStage.Promoting);
         pass.status().setStepStartedAt(pass.now().toString());
         pass.event(RolloutEvent.normal("PromotionStarted", why));
@@ -385,7 +418,15 @@ public final class RolloutPlanner {
             if (!routeVerified(pass, 100, List.of())) {
                 return;
             }
+        } else if (pass.spec().getStrategy().getBlueGreen().getPostPromotionAnalysis() != null) {
+            // The active Service serves the new version while the old one stays at full size, until judged.
+            pass.act(new ApplyServices(Optional.of(promoted),
+                    pass.previewService() ? Optional.of(promoted) : Optional.empty()));
+            if (analysisGate(pass, AnalysisRuns.POST_PROMOTION, promoted) == Gate.CLOSED) {
+                return;
+            }
         }
+        pass.endAnalyses();
         Integer replacedStable = status.getStableRevision();
         boolean rollback = replacedStable != null && status.getCanaryRevision() < replacedStable;
         verdict(pass, replacedStable, rollback ? SnapshotVerdict.RolledBack : SnapshotVerdict.Superseded,
@@ -419,6 +460,7 @@ public final class RolloutPlanner {
         status.setAbortReason(reason);
         status.setAbortedAt(pass.now().toString());
         status.setMessage(message);
+        pass.endAnalyses();
         if (RolloutConditions.TEMPLATE_REVERTED.equals(reason)) {
             pass.event(RolloutEvent.normal("RollingBack", message + "; returning all traffic to revision "
                     + status.getStableRevision()));
@@ -450,7 +492,9 @@ public final class RolloutPlanner {
             }
         }
         status.setScaleDownAt(pass.now().plusSeconds(pass.scaleDownDelaySeconds()).toString());
-        boolean failed = RolloutConditions.PROGRESS_DEADLINE_EXCEEDED.equals(status.getAbortReason());
+        boolean failed = RolloutConditions.PROGRESS_DEADLINE_EXCEEDED.equals(status.getAbortReason())
+                || RolloutConditions.ANALYSIS_FAILED.equals(status.getAbortReason());
+        pass.rolledBack(status.getAbortReason());
         verdict(pass, status.getCanaryRevision(), failed ? SnapshotVerdict.Failed : SnapshotVerdict.RolledBack,
                 status.getAbortReason(), status.getMessage() == null ? status.getAbortReason() : status.getMessage());
         if (RolloutConditions.TEMPLATE_REVERTED.equals(status.getAbortReason())) {
@@ -507,6 +551,95 @@ public final class RolloutPlanner {
 
     // ---------------------------------------------------------------------------------------------------------------
     // Shared steps
+
+    /** Whether the rollout may go past an analysis. */
+    private enum Gate {
+        /** The analysis is Successful. */
+        PASSED,
+        /** The analysis is Inconclusive and the user promoted: the pending promote action is taken. */
+        OVERRIDDEN,
+        /** Not (yet): the phase says why, or the abort has started. */
+        CLOSED
+    }
+
+    /**
+     * Starts or reads the named analysis of the new version, running on {@code slot}. A failed analysis starts the
+     * abort (traffic back to stable); an inconclusive one pauses until a person promotes or aborts; a running one
+     * holds the rollout, and a promote action then is declined, since only promote-full may skip an analysis.
+     */
+    private static Gate analysisGate(Pass pass, String name, Slot slot) {
+        int revision = pass.status().getCanaryRevision();
+        AnalysisVerdict verdict = pass.analysis(name, slot, revision);
+        String what = "analysis " + name + " of revision " + revision;
+        if (verdict.isSuccessful()) {
+            return Gate.PASSED;
+        }
+        if (verdict.isFailed()) {
+            startAbort(pass, RolloutConditions.ANALYSIS_FAILED, what + " failed: " + verdict.decidingMessage());
+            return Gate.CLOSED;
+        }
+        if (verdict.isInconclusive()) {
+            if (pass.take(UserAction.PROMOTE)) {
+                pass.event(RolloutEvent.normal("AnalysisOverridden", what + " was inconclusive; promoted by the user"));
+                return Gate.OVERRIDDEN;
+            }
+            pass.phase(RolloutPhase.Paused, RolloutConditions.ANALYSIS_INCONCLUSIVE, what + " is inconclusive ("
+                    + verdict.decidingMessage() + "): annotate veer.dev/action=promote to go on, or abort to roll back");
+            return Gate.CLOSED;
+        }
+        pass.decline(UserAction.PROMOTE, what + " is still running; promote-full skips it");
+        if (verdict.isInvalid()) {
+            pass.invalidSpec(new SpecCheck.Problem(RolloutConditions.ANALYSIS_INVALID, what + " cannot run: "
+                    + verdict.decidingMessage()));
+        } else {
+            pass.phase(RolloutPhase.Progressing, RolloutConditions.ANALYSIS_RUNNING, what + " running: "
+                    + verdict.decidingMessage());
+        }
+        return Gate.CLOSED;
+    }
+
+    /**
+     * The canary's background analysis: started once the traffic of step {@code analysisStartingStep} (or a later
+     * one) is in place, and from then on read on every pass, whatever the step is doing. Returns false when it holds
+     * the rollout: failed (the abort has started), inconclusive, or unable to run. A promote action on an
+     * inconclusive background analysis starts it again.
+     */
+    private static boolean backgroundAnalysisAllows(Pass pass, Slot canary, boolean trafficInPlace) {
+        var canarySpec = pass.spec().getStrategy().getCanary();
+        if (canarySpec.getAnalysis() == null) {
+            return true;
+        }
+        var status = pass.status();
+        int revision = status.getCanaryRevision();
+        int from = canarySpec.getAnalysisStartingStep() == null ? 0 : canarySpec.getAnalysisStartingStep();
+        if (!pass.hasAnalysis(AnalysisRuns.BACKGROUND, revision)
+                && (!trafficInPlace || status.getCurrentStepIndex() < from)) {
+            return true;
+        }
+        AnalysisVerdict verdict = pass.analysis(AnalysisRuns.BACKGROUND, canary, revision);
+        String what = "background analysis of revision " + revision;
+        if (verdict.isFailed()) {
+            startAbort(pass, RolloutConditions.ANALYSIS_FAILED, what + " failed: " + verdict.decidingMessage());
+            return false;
+        }
+        if (verdict.isInconclusive()) {
+            if (pass.take(UserAction.PROMOTE)) {
+                pass.restartAnalysis(AnalysisRuns.BACKGROUND);
+                pass.event(RolloutEvent.normal("AnalysisOverridden", what + " was inconclusive; the user promoted, "
+                        + "so it starts again"));
+                return true;
+            }
+            pass.phase(RolloutPhase.Paused, RolloutConditions.ANALYSIS_INCONCLUSIVE, what + " is inconclusive ("
+                    + verdict.decidingMessage() + "): annotate veer.dev/action=promote to go on, or abort to roll back");
+            return false;
+        }
+        if (verdict.isInvalid()) {
+            pass.invalidSpec(new SpecCheck.Problem(RolloutConditions.ANALYSIS_INVALID, what + " cannot run: "
+                    + verdict.decidingMessage()));
+            return false;
+        }
+        return true;
+    }
 
     private static void waitForPods(Pass pass, Slot slot, int replicas) {
         if (pass.deadlinePassed()) {
@@ -632,6 +765,7 @@ public final class RolloutPlanner {
     }
 
     private static void restartSteps(Pass pass) {
+        pass.clearAnalyses();
         pass.status().setCurrentStepIndex(0);
         pass.status().setStepStartedAt(pass.now().toString());
         pass.status().setPreviewReadyAt(null);

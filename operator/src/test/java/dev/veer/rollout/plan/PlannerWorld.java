@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.veer.analysis.AnalysisOutcome;
+import dev.veer.analysis.AnalysisVerdict;
+import dev.veer.api.AnalysisPhase;
+import dev.veer.api.AnalysisRunStatus;
 import dev.veer.api.HeaderMatch;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
@@ -46,6 +51,13 @@ final class PlannerWorld {
     final List<RolloutEvent> events = new ArrayList<>();
     Plan last;
     Optional<String> pendingAction = Optional.empty();
+    /**
+     * What the analyses find, by run name: the phase a run takes at its next measurement. A run without an entry
+     * keeps running. Each measurement is counted in {@link #measurements}.
+     */
+    final Map<String, AnalysisPhase> analysisResults = new HashMap<>();
+    final Map<String, Integer> measurements = new HashMap<>();
+    final List<String> rollbacks = new ArrayList<>();
 
     static final class SlotState {
         String hash;
@@ -77,7 +89,38 @@ final class PlannerWorld {
         slots.forEach((slot, state) -> observed.put(slot, new SlotObservation(true, Optional.ofNullable(state.hash),
                 state.replicas, state.ready, state.replicas, true)));
         return new Observed(desiredHash(), observed, routeState(), "test", splitsByReplicas, headerRoutes,
-                new SnapshotHistory(new ArrayList<>(snapshots.values())), specHash(), rollbackTo);
+                new SnapshotHistory(new ArrayList<>(snapshots.values())), specHash(), rollbackTo, measureAnalyses());
+    }
+
+    /** As the reconciler does before planning: measures the runs that are not decided. */
+    private Map<String, AnalysisOutcome> measureAnalyses() {
+        Map<String, AnalysisOutcome> outcomes = new HashMap<>();
+        if (rollout.getStatus() == null || rollout.getStatus().getAnalysisRuns() == null) {
+            return outcomes;
+        }
+        for (AnalysisRunStatus run : rollout.getStatus().getAnalysisRuns()) {
+            if (AnalysisVerdict.of(run).isDecided()) {
+                continue;
+            }
+            measurements.merge(run.getName(), 1, Integer::sum);
+            AnalysisRunStatus next = new AnalysisRunStatus();
+            next.setName(run.getName());
+            next.setRevision(run.getRevision());
+            next.setSlot(run.getSlot());
+            next.setStartedAt(run.getStartedAt());
+            AnalysisPhase phase = analysisResults.getOrDefault(run.getName(), AnalysisPhase.Running);
+            next.setPhase(phase);
+            next.setMessage("metric error-rate: " + phase);
+            outcomes.put(run.getName(), new AnalysisOutcome(next, phase == AnalysisPhase.Running
+                    ? Optional.of(now.plusSeconds(30)) : Optional.empty()));
+        }
+        return outcomes;
+    }
+
+    /** The named run in the status, if any. */
+    Optional<AnalysisRunStatus> analysisRun(String name) {
+        var runs = rollout.getStatus() == null ? null : rollout.getStatus().getAnalysisRuns();
+        return runs == null ? Optional.empty() : runs.stream().filter(r -> r.getName().equals(name)).findFirst();
     }
 
     private RouteState routeState() {
@@ -103,6 +146,7 @@ final class PlannerWorld {
             pendingAction = Optional.empty();
         }
         events.addAll(last.events());
+        last.rolledBack().ifPresent(rollbacks::add);
         rollout.setStatus(last.status());
         settlePods();
         return last;

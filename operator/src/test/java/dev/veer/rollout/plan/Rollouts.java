@@ -3,7 +3,9 @@ package dev.veer.rollout.plan;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.veer.api.AnalysisSpec;
 import dev.veer.api.BlueGreenStrategy;
+import dev.veer.api.BuiltinTemplate;
 import dev.veer.api.CanaryStep;
 import dev.veer.api.CanaryStrategy;
 import dev.veer.api.HeaderMatch;
@@ -95,6 +97,19 @@ final class Rollouts {
         route.setMatch(List.of(match));
         CanaryStep step = new CanaryStep();
         step.setSetHeaderRoute(route);
+        return step;
+    }
+
+    /** An analysis block; the planner never looks inside it (the reconciler measures it). */
+    static AnalysisSpec analysis() {
+        AnalysisSpec analysis = new AnalysisSpec();
+        analysis.setBuiltin(List.of(BuiltinTemplate.ERROR_RATE));
+        return analysis;
+    }
+
+    static CanaryStep analysisStep() {
+        CanaryStep step = new CanaryStep();
+        step.setAnalysis(analysis());
         return step;
     }
 }
