@@ -67,6 +67,10 @@ public class ServiceRolloutStatus {
     @JsonPropertyDescription("Why the rollout was aborted; unset unless aborted.")
     private String abortReason;
 
+    @JsonPropertyDescription("What aborted the rollout, for example the analysis, metric and value that failed; unset "
+            + "unless aborted.")
+    private String abortMessage;
+
     @JsonPropertyDescription("When the pods of the idle slot may be scaled to zero (RFC 3339).")
     private String scaleDownAt;
 
@@ -255,5 +259,13 @@ public class ServiceRolloutStatus {
 
     public void setAnalysisRuns(List<AnalysisRunStatus> analysisRuns) {
         this.analysisRuns = analysisRuns;
+    }
+
+    public String getAbortMessage() {
+        return abortMessage;
+    }
+
+    public void setAbortMessage(String abortMessage) {
+        this.abortMessage = abortMessage;
     }
 }

@@ -459,7 +459,7 @@ public final class RolloutPlanner {
         status.setStage(RolloutStage.Aborting);
         status.setAbortReason(reason);
         status.setAbortedAt(pass.now().toString());
-        status.setMessage(message);
+        status.setAbortMessage(message);
         pass.endAnalyses();
         if (RolloutConditions.TEMPLATE_REVERTED.equals(reason)) {
             pass.event(RolloutEvent.normal("RollingBack", message + "; returning all traffic to revision "
@@ -496,7 +496,8 @@ public final class RolloutPlanner {
                 || RolloutConditions.ANALYSIS_FAILED.equals(status.getAbortReason());
         pass.rolledBack(status.getAbortReason());
         verdict(pass, status.getCanaryRevision(), failed ? SnapshotVerdict.Failed : SnapshotVerdict.RolledBack,
-                status.getAbortReason(), status.getMessage() == null ? status.getAbortReason() : status.getMessage());
+                status.getAbortReason(), status.getAbortMessage() == null ? status.getAbortReason()
+                        : status.getAbortMessage());
         if (RolloutConditions.TEMPLATE_REVERTED.equals(status.getAbortReason())) {
             backToStable(pass);
             pass.event(RolloutEvent.normal("RolledBack", "all traffic is on revision " + status.getStableRevision()));
@@ -535,7 +536,8 @@ public final class RolloutPlanner {
         pass.act(new ApplyServices(Optional.of(stable), pass.previewService() ? Optional.of(stable) : Optional.empty()));
         scaleDownIdleSlot(pass);
         pass.phase(RolloutPhase.Degraded, status.getAbortReason(), "rollout of revision " + status.getCanaryRevision()
-                + " aborted (" + status.getAbortReason() + "); all traffic is on revision "
+                + " aborted: " + (status.getAbortMessage() == null ? status.getAbortReason() : status.getAbortMessage())
+                + ". All traffic is on revision "
                 + status.getStableRevision() + ". Annotate veer.dev/action=retry to try again, or change "
                 + "spec.template");
     }
@@ -773,6 +775,7 @@ public final class RolloutPlanner {
 
     private static void clearAbort(Pass pass) {
         pass.status().setAbortReason(null);
+        pass.status().setAbortMessage(null);
         pass.status().setAbortedAt(null);
     }
 

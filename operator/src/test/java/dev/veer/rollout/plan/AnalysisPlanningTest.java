@@ -94,6 +94,8 @@ class AnalysisPlanningTest {
             assertThat(status.getPhase()).isEqualTo(RolloutPhase.Degraded);
             assertThat(status.getAbortReason()).isEqualTo(RolloutConditions.ANALYSIS_FAILED);
             assertThat(reason(world, RolloutConditions.DEGRADED)).isEqualTo(RolloutConditions.ANALYSIS_FAILED);
+            assertThat(Conditions.find(status.getConditions(), RolloutConditions.DEGRADED).get().getMessage())
+                    .contains("analysis step-1 of revision 2 failed: metric error-rate: Failed");
             assertThat(status.getCanaryWeight()).isZero();
             assertThat(world.routeWeight).isZero();
             assertThat(world.verdictOf(2)).isEqualTo(SnapshotVerdict.Failed);
