@@ -226,10 +226,7 @@ class AnalysisRolloutTest {
     private ServiceTraffic traffic(PrometheusClient target, String service) {
         ServiceTraffic started = ServiceTraffic.start(target, cluster.namespace, service);
         traffic.add(started);
-        String rate = "rate(http_server_requests_seconds_count{namespace=\"" + cluster.namespace + "\",service=\""
-                + service + "\"}[10s])";
-        await().atMost(WAIT).until(() -> !target.query(rate).series().isEmpty());
-        return started;
+        return started.awaitRate();
     }
 
     private ServiceRolloutStatus awaitAborted(String name) {

@@ -49,6 +49,18 @@ public final class ServiceTraffic implements AutoCloseable {
         return traffic;
     }
 
+    /**
+     * Waits until Prometheus has a rate of the traffic (two samples in a 10 s window), so that an analysis started
+     * from now on finds data.
+     */
+    public ServiceTraffic awaitRate() {
+        String rate = "rate(http_server_requests_seconds_count{namespace=\"" + labels.get("namespace")
+                + "\",service=\"" + labels.get("service") + "\"}[10s])";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !prometheus.query(rate).series().isEmpty());
+        return this;
+    }
+
     /** From now on, this share of requests answers 500. */
     public ServiceTraffic errorRatio(double ratio) {
         this.errorRatio = ratio;
