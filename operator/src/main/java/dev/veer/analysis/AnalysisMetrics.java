@@ -12,15 +12,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Veer's own metrics about analyses and rollbacks, exported at {@code /q/metrics}:
+ * Veer's own metrics about analyses (rollbacks are {@code RolloutMetrics}'), exported at {@code /q/metrics}:
  * <ul>
  * <li>{@code veer_analysis_value{rollout,namespace,metric}}: the last value of a metric (NaN when it was not a single
  * number, or the measurement failed);</li>
- * <li>{@code veer_analysis_verdicts_total{rollout,namespace,metric,verdict}}: measurements by verdict;</li>
- * <li>{@code veer_rollbacks_total{namespace,reason}}: rollbacks to the stable version, by reason.</li>
+ * <li>{@code veer_analysis_verdicts_total{rollout,namespace,metric,verdict}}: measurements by verdict.</li>
  * </ul>
- * Label values are bounded: rollouts and metric names come from specs, verdicts from an enum, reasons from the
- * planner's condition reason constants (never free text). {@link #forget} drops a deleted rollout's gauges.
+ * Label values are bounded: rollouts and metric names come from specs, verdicts from an enum. {@link #forget} drops a deleted rollout's gauges.
  */
 @Singleton
 public class AnalysisMetrics {
@@ -44,16 +42,6 @@ public class AnalysisMetrics {
                 .increment();
         GaugeKey key = new GaugeKey(rollout.namespace(), rollout.rollout(), metric);
         gauges.computeIfAbsent(key, this::register).value().set(value.single().orElse(Double.NaN));
-    }
-
-    /** Counts a rollback; {@code reason} must be a reason constant, such as AnalysisFailed or AbortedByUser. */
-    public void rolledBack(String namespace, String reason) {
-        Counter.builder("veer.rollbacks")
-                .description("Rollbacks to the stable version, by reason")
-                .tag("namespace", namespace)
-                .tag("reason", reason)
-                .register(registry)
-                .increment();
     }
 
     /** Removes the value gauges of a rollout (when it is deleted), so that they stop being exported. */

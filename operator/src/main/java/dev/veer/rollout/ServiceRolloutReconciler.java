@@ -8,7 +8,6 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-import dev.veer.analysis.AnalysisMetrics;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Snapshot;
 import dev.veer.common.Conditions;
@@ -72,11 +71,11 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
     private final EventRecorder events;
     private final ResourceWriter writer;
     private final RolloutAnalyses analyses;
-    private final AnalysisMetrics metrics;
+    private final RolloutMetrics metrics;
     private final Clock clock;
 
     public ServiceRolloutReconciler(KubernetesClient client, TrafficRouters routers, RolloutExecutor executor,
-            EventRecorder events, ResourceWriter writer, RolloutAnalyses analyses, AnalysisMetrics metrics,
+            EventRecorder events, ResourceWriter writer, RolloutAnalyses analyses, RolloutMetrics metrics,
             Clock clock) {
         this.client = client;
         this.analyses = analyses;
@@ -113,7 +112,7 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
         for (RolloutEvent event : plan.events()) {
             events.record(rollout, event.warning(), event.reason(), event.message());
         }
-        plan.rolledBack().ifPresent(reason -> metrics.rolledBack(rollout.getMetadata().getNamespace(), reason));
+        metrics.passed(rollout, plan);
         ServiceRollout latest = rollout;
         if (plan.actionConsumed() && action.isPresent()) {
             latest = clearAction(rollout, action.get(), context);

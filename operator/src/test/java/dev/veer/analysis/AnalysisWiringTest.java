@@ -36,9 +36,6 @@ class AnalysisWiringTest {
     AnalysisRunner runner;
 
     @Inject
-    AnalysisMetrics metrics;
-
-    @Inject
     KubernetesClient client;
 
     @Test
@@ -60,13 +57,5 @@ class AnalysisWiringTest {
                         "veer_analysis_value{metric=\"tiny-error-rate\",namespace=\"wiring\",rollout=\"cart\"} 0.001"))
                 .body(containsString("veer_analysis_verdicts_total{metric=\"tiny-error-rate\",namespace=\"wiring\","
                         + "rollout=\"cart\",verdict=\"Successful\"} 1.0"));
-    }
-
-    @Test
-    void rollbacksAreCountedByNamespaceAndReason() {
-        metrics.rolledBack("wiring", "AnalysisFailed");
-
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("veer_rollbacks_total{namespace=\"wiring\",reason=\"AnalysisFailed\"} 1.0"));
     }
 }

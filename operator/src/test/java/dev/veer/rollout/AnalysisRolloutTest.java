@@ -3,6 +3,8 @@ package dev.veer.rollout;
 import static dev.veer.rollout.RolloutFixtures.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +32,6 @@ import dev.veer.testing.servers.PrometheusServer;
 import dev.veer.testing.servers.PrometheusServerExtension;
 import dev.veer.testing.servers.ServiceTraffic;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -48,9 +49,6 @@ class AnalysisRolloutTest {
 
     @Inject
     KubernetesClient client;
-
-    @Inject
-    MeterRegistry registry;
 
     RolloutFixtures cluster;
     final List<ServiceTraffic> traffic = new ArrayList<>();
@@ -84,6 +82,11 @@ class AnalysisRolloutTest {
         assertThat(run.getMetrics()).allSatisfy(m -> assertThat(m.getSuccessful()).isEqualTo(3));
         assertThat(verdictOf("shop", 2)).isEqualTo(SnapshotVerdict.Promoted);
         assertThat(cluster.hasEvent("shop", "AnalysisSuccessful")).isTrue();
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("veer_rollout_step_duration_seconds_count{namespace=\"" + cluster.namespace
+                        + "\",rollout=\"shop\"} 3"))
+                .body(containsString("veer_analysis_verdicts_total{metric=\"latency-p99\",namespace=\""
+                        + cluster.namespace + "\",rollout=\"shop\",verdict=\"Successful\"} 3.0"));
     }
 
     @Test
@@ -111,8 +114,13 @@ class AnalysisRolloutTest {
         assertThat(cluster.replicasOf("pay-blue")).isEqualTo(4);
         await().atMost(WAIT).untilAsserted(() -> assertThat(cluster.replicasOf("pay-green")).isZero());
         assertThat(verdictOf("pay", 2)).isEqualTo(SnapshotVerdict.Failed);
-        assertThat(registry.find("veer.rollbacks").tag("namespace", cluster.namespace)
-                .tag("reason", "AnalysisFailed").counter().count()).isEqualTo(1.0);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("veer_rollbacks_total{namespace=\"" + cluster.namespace
+                        + "\",reason=\"AnalysisFailed\"} 1.0"))
+                .body(containsString("veer_rollout_phase{namespace=\"" + cluster.namespace
+                        + "\",phase=\"Degraded\",rollout=\"pay\"} 1.0"))
+                .body(containsString("veer_rollout_phase{namespace=\"" + cluster.namespace
+                        + "\",phase=\"Healthy\",rollout=\"pay\"} 0.0"));
         assertThat(cluster.hasEvent("pay", "AnalysisFailed")).isTrue();
     }
 

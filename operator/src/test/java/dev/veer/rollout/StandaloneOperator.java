@@ -29,11 +29,13 @@ final class StandaloneOperator implements AutoCloseable {
     private StandaloneOperator(KubernetesClient client, int threads) {
         Clock clock = Clock.systemUTC();
         ResourceWriter writer = new ResourceWriter(client, false);
-        AnalysisMetrics metrics = new AnalysisMetrics(new SimpleMeterRegistry());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AnalysisMetrics metrics = new AnalysisMetrics(registry);
         var reconciler = new ServiceRolloutReconciler(client, new TrafficRouters(client),
                 new RolloutExecutor(client, writer, new SnapshotWriter(client, writer, clock)),
                 new EventRecorder(client, clock), writer,
-                new RolloutAnalyses(AnalysisBeans.runner(client, metrics, clock, Optional.empty())), metrics, clock);
+                new RolloutAnalyses(AnalysisBeans.runner(client, metrics, clock, Optional.empty())),
+                new RolloutMetrics(registry), clock);
         this.operator = new Operator(o -> o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false)
