@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -49,6 +50,20 @@ class SamplesTest {
             }
         }
         assertThat(checked).as("Veer resources in %s", sample.getFileName()).isPositive();
+    }
+
+    /** The sandbox applies every sample into one namespace: two objects of a kind with one name would clash. */
+    @Test
+    void noTwoSamplesNameTheSameObject() throws IOException {
+        Map<String, Path> seen = new HashMap<>();
+        for (Path sample : samples().toList()) {
+            for (JsonNode document : YAML.readValues(YAML.createParser(sample.toFile()), JsonNode.class).readAll()) {
+                String key = document.path("kind").asText() + " " + document.path("metadata").path("namespace")
+                        .asText("default") + "/" + document.path("metadata").path("name").asText();
+                Path other = seen.putIfAbsent(key, sample);
+                assertThat(other).as("%s is in both %s and %s", key, other, sample.getFileName()).isNull();
+            }
+        }
     }
 
     private static Map<String, CrdSchema> schemasByKind() throws IOException {
