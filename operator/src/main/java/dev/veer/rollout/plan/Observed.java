@@ -17,10 +17,20 @@ import dev.veer.snapshot.SnapshotHistory;
  * @param history the rollout's snapshots
  * @param specTemplateHash hash of spec.template
  * @param rollbackTo the revision spec.rollbackTo names, if set
+ * @param configProblem why spec.configFrom cannot be resolved yet (a ConfigWatch missing or without a version)
  */
 public record Observed(String desiredTemplateHash, Map<Slot, SlotObservation> slots, RouteState route,
         String routerName, boolean routerSplitsByReplicas, boolean routerSupportsHeaderRoutes,
-        SnapshotHistory history, String specTemplateHash, Optional<Integer> rollbackTo) {
+        SnapshotHistory history, String specTemplateHash, Optional<Integer> rollbackTo,
+        Optional<SpecCheck.Problem> configProblem) {
+
+    /** Without spec.configFrom, or with every ConfigWatch it names resolved. */
+    public Observed(String desiredTemplateHash, Map<Slot, SlotObservation> slots, RouteState route,
+            String routerName, boolean routerSplitsByReplicas, boolean routerSupportsHeaderRoutes,
+            SnapshotHistory history, String specTemplateHash, Optional<Integer> rollbackTo) {
+        this(desiredTemplateHash, slots, route, routerName, routerSplitsByReplicas, routerSupportsHeaderRoutes,
+                history, specTemplateHash, rollbackTo, Optional.empty());
+    }
 
     public SlotObservation slot(Slot slot) {
         return slots.getOrDefault(slot, SlotObservation.absent());
