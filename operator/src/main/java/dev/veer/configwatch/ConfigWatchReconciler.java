@@ -34,7 +34,8 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 /**
  * Reconciles a ConfigWatch: observe (the etcd prefix held in memory by {@link EtcdEventSource}, the owned objects,
  * the consumers), plan with {@link ConfigPlanner}, carry out the actions, record the events, write the status once.
- * Passes are triggered by spec changes, by changes of the etcd prefix or its reachability, by changes of the owned
+ * Passes are triggered by spec changes, by changes of the etcd prefix or its reachability, by changes of the
+ * credentials Secret ({@link CredentialsSecretSource}), by changes of the owned
  * ConfigMaps, Secrets and Snapshots, by the verdicts of ServiceRollout revisions that used one of its versions (their
  * Snapshots), and by the plan's own schedule (debounce).
  */
@@ -56,6 +57,7 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
     private final ResourceWriter writer;
     private final Clock clock;
     private volatile EtcdEventSource etcd;
+    private volatile CredentialsSecretSource credentials;
 
     public ConfigWatchReconciler(ConfigWatchObserver observer, ConfigWatchExecutor executor, EventRecorder events,
             ResourceWriter writer, Clock clock) {
@@ -69,7 +71,8 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
     @Override
     public List<EventSource<?, ConfigWatch>> prepareEventSources(EventSourceContext<ConfigWatch> context) {
         etcd = new EtcdEventSource(clock);
-        return List.of(etcd,
+        credentials = new CredentialsSecretSource(context.getClient());
+        return List.of(etcd, credentials,
                 new InformerEventSource<>(InformerEventSourceConfiguration
                         .from(ConfigMap.class, ConfigWatch.class).withLabelSelector(MANAGED).build(), context),
                 new InformerEventSource<>(InformerEventSourceConfiguration
@@ -101,6 +104,7 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
 
     @Override
     public UpdateControl<ConfigWatch> reconcile(ConfigWatch watch, Context<ConfigWatch> context) {
+        credentials.subscribe(watch);
         Observed observed = observer.observe(watch, context, etcd);
         ConfigPlan plan = ConfigPlanner.plan(watch, observed, clock.instant());
         executor.execute(watch, plan.actions());
