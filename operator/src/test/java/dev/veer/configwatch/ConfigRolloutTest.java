@@ -94,7 +94,10 @@ class ConfigRolloutTest {
         cluster.awaitRolloutHealthyAt("api", 2);
 
         put(kv, "/cfg-revisions/greeting", "hey");
-        cluster.awaitRolloutStatus("api", s -> assertThat(s.getCanaryRevision()).isEqualTo(3));
+        cluster.awaitRolloutStatus("api", s -> {
+            assertThat(s.getCanaryRevision()).isEqualTo(3);
+            assertThat(s.getPhase()).as("at the pause, where a promote applies").isEqualTo(RolloutPhase.Paused);
+        });
         cluster.act("api", "promote");
         cluster.awaitRolloutHealthyAt("api", 3);
         cluster.awaitSnapshotConfigRevisions("api", 3, "api-config@3");
