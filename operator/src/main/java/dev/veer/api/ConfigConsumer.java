@@ -8,8 +8,11 @@ import io.fabric8.generator.annotation.Size;
 public class ConfigConsumer {
 
     @Required
-    @JsonPropertyDescription("Deployment, or ServiceRollout (then the change goes out as a new rollout revision, "
-            + "through the rollout's canary or blue-green strategy).")
+    @JsonPropertyDescription("Deployment (rolled with the pod-template annotation veer.dev/config-hash-<name>), or "
+            + "ServiceRollout. A ServiceRollout takes the configuration through its own spec.configFrom, which makes "
+            + "each version a rollout revision; Veer never edits a ServiceRollout's spec. Listing it here declares "
+            + "that it consumes this ConfigWatch: the ConfigWatch reports Degraded (reason ConfigFromMissing) while "
+            + "the rollout's spec.configFrom does not name it, and ConsumerMissing while it does not exist.")
     private ConsumerKind kind;
 
     @Required

@@ -25,8 +25,10 @@ public class ConfigWatchSpec {
     private ConfigTarget target;
 
     @Size(max = 50)
-    @JsonPropertyDescription("Workloads rolled when the configuration changes: Veer sets the pod-template annotation "
-            + "veer.dev/config-hash-<ConfigWatch name> to the content hash, which starts a rollout of new pods.")
+    @JsonPropertyDescription("Workloads that use the configuration. A Deployment is rolled when it changes: Veer sets "
+            + "the pod-template annotation veer.dev/config-hash-<ConfigWatch name> to the content hash, which starts "
+            + "a rollout of new pods. A ServiceRollout is not written to: it names this ConfigWatch in its "
+            + "spec.configFrom (found without being listed here); listing it checks that it does.")
     private List<ConfigConsumer> consumers = new ArrayList<>();
 
     @Min(0)
@@ -40,8 +42,9 @@ public class ConfigWatchSpec {
     @Min(1)
     @Max(100)
     @Default("5")
-    @JsonPropertyDescription("Number of versioned (content-named, immutable) objects to keep, the current one included. "
-            + "An older one is kept as long as a consumer's current pod template refers to it.")
+    @JsonPropertyDescription("Number of versioned (content-named, immutable) objects and of Snapshots to keep, the "
+            + "current one included. An older one is kept as long as a consumer's current pod template refers to it; "
+            + "the Snapshots of the current, the last good and the in-use versions are always kept.")
     private Integer historyLimit = 5;
 
     @Default("false")

@@ -11,14 +11,17 @@ public class ConfigWatchStatus {
     @JsonPropertyDescription("The metadata.generation this status describes.")
     private Long observedGeneration;
 
-    @JsonPropertyDescription("etcd revision of the source data that the target holds.")
+    @JsonPropertyDescription("etcd revision of the source data last applied: the target holds its content, unless "
+            + "that content failed in a ServiceRollout and the last good version is served (Degraded, reason "
+            + "ConfigRolledBack).")
     private Long etcdRevision;
 
     @JsonPropertyDescription("Hash of the target's content; also the suffix of the versioned object's name and the "
             + "value of the consumers' veer.dev/config-hash-<name> pod-template annotation.")
     private String contentHash;
 
-    @JsonPropertyDescription("Number of the current version: 1, 2, 3, ... one per change of content.")
+    @JsonPropertyDescription("Number of the version served: 1, 2, 3, ... one per distinct content (a content that "
+            + "comes back is its recorded revision again); also the revision of its Snapshot.")
     private Integer revision;
 
     @JsonPropertyDescription("Name of the immutable object holding the current version.")

@@ -1,14 +1,21 @@
 package dev.veer.api;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
 
+@ValidationRule(value = "!has(self.configFrom) || self.configFrom.all(c, "
+        + "self.configFrom.exists_one(d, d.configWatch == c.configWatch))",
+        message = "each ConfigWatch may be listed only once in configFrom")
 public class ServiceRolloutSpec {
 
     @SpecReplicas
@@ -23,6 +30,13 @@ public class ServiceRolloutSpec {
     @JsonPropertyDescription("Pod template of the desired version. A change of this template starts a new rollout. "
             + "Its labels are copied to the pods; Veer adds veer.dev/rollout and veer.dev/slot.")
     private PodTemplateSpec template;
+
+    @Size(max = 10)
+    @JsonPropertyDescription("Configuration from ConfigWatches, resolved to their current immutable versions and "
+            + "added to the pod template (a volume or envFrom per entry). A new version of a ConfigWatch makes a new "
+            + "revision of this rollout; the revision's Snapshot records the ConfigWatch revisions it uses "
+            + "(spec.configRevisions). When a revision fails, the ConfigWatch returns to its last good version.")
+    private List<ConfigFrom> configFrom;
 
     @Required
     @JsonPropertyDescription("The stable Service that Veer creates and owns for this rollout.")
@@ -68,6 +82,14 @@ public class ServiceRolloutSpec {
 
     public void setTemplate(PodTemplateSpec template) {
         this.template = template;
+    }
+
+    public List<ConfigFrom> getConfigFrom() {
+        return configFrom;
+    }
+
+    public void setConfigFrom(List<ConfigFrom> configFrom) {
+        this.configFrom = configFrom;
     }
 
     public ServiceSpec getService() {

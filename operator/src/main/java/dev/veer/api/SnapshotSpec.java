@@ -39,7 +39,9 @@ public class SnapshotSpec {
     @JsonPropertyDescription("ServiceRollout: the full pod template of this version.")
     private PodTemplateSpec template;
 
-    @JsonPropertyDescription("ConfigWatch: the configuration data of this version.")
+    @JsonPropertyDescription("ConfigWatch: the configuration data of this version. With a ConfigMap target the data "
+            + "keys and their values (a value that is not UTF-8 base64-encoded); with a Secret target only the keys, "
+            + "each with an empty value: secret values are never recorded.")
     private Map<String, String> data;
 
     @JsonPropertyDescription("Snapshots of configuration (ConfigWatch revisions) the pod template uses.")

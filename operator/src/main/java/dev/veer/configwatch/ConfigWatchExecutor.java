@@ -1,6 +1,8 @@
 package dev.veer.configwatch;
 
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +11,9 @@ import org.jboss.logging.Logger;
 
 import dev.veer.api.ConfigConsumer;
 import dev.veer.api.ConfigWatch;
-import dev.veer.api.ServiceRollout;
+import dev.veer.api.ConsumerKind;
+import dev.veer.api.Snapshot;
+import dev.veer.api.SnapshotStatus;
 import dev.veer.api.TargetKind;
 import dev.veer.common.ResourceWriter;
 import dev.veer.configwatch.model.ConfigNames;
@@ -17,28 +21,38 @@ import dev.veer.configwatch.model.ConfigObjects;
 import dev.veer.configwatch.plan.ConfigAction;
 import dev.veer.configwatch.plan.ConfigAction.ApplyStable;
 import dev.veer.configwatch.plan.ConfigAction.ApplyVersioned;
+import dev.veer.configwatch.plan.ConfigAction.DeleteSnapshot;
 import dev.veer.configwatch.plan.ConfigAction.DeleteVersion;
+import dev.veer.configwatch.plan.ConfigAction.RecordSnapshot;
+import dev.veer.configwatch.plan.ConfigAction.RestoreStable;
 import dev.veer.configwatch.plan.ConfigAction.RollConsumer;
+import dev.veer.configwatch.plan.ConfigAction.SetSnapshotVerdict;
+import dev.veer.snapshot.SnapshotFactory;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 
-/** Carries out a ConfigWatch plan's actions in order. */
+/** Carries out a ConfigWatch plan's actions in order: its objects, its consumers' annotations, its Snapshots. */
 @ApplicationScoped
 class ConfigWatchExecutor {
 
     private static final Logger LOG = Logger.getLogger("dev.veer.configwatch");
     private static final int CONFLICT_RETRIES = 5;
+    private static final int CONFLICT = 409;
 
     private final KubernetesClient client;
     private final ResourceWriter writer;
+    private final Clock clock;
 
-    ConfigWatchExecutor(KubernetesClient client, ResourceWriter writer) {
+    ConfigWatchExecutor(KubernetesClient client, ResourceWriter writer, Clock clock) {
         this.client = client;
         this.writer = writer;
+        this.clock = clock;
     }
 
     void execute(ConfigWatch watch, Iterable<ConfigAction> actions) {
@@ -54,24 +68,74 @@ class ConfigWatchExecutor {
                 LOG.debugf("Deleting %s/%s, beyond the history limit", watch.getMetadata().getNamespace(),
                         delete.name());
                 target(watch, delete.name()).delete();
+            } else if (action instanceof RestoreStable restore) {
+                restore(watch, restore);
+            } else if (action instanceof RecordSnapshot record) {
+                record(watch, record);
+            } else if (action instanceof SetSnapshotVerdict verdict) {
+                setVerdict(watch, verdict);
+            } else if (action instanceof DeleteSnapshot delete) {
+                snapshots(watch).withName(delete.name()).delete();
+            } else {
+                throw new IllegalStateException("Unknown action " + action);
             }
         }
     }
 
+    private void restore(ConfigWatch watch, RestoreStable restore) {
+        HasMetadata versioned = target(watch, restore.versionedName()).get();
+        if (versioned == null) {
+            throw new IllegalStateException("the versioned object " + restore.versionedName() + " to return to is gone");
+        }
+        writer.apply(ConfigObjects.restoredStable(watch, versioned));
+    }
+
+    /** Creates the snapshot unless it exists: named by its content, it is never duplicated nor changed. */
+    private void record(ConfigWatch watch, RecordSnapshot record) {
+        Snapshot snapshot = SnapshotFactory.ofConfig(watch, record.revision(), record.config().hash(),
+                ConfigObjects.snapshotData(watch, record.config()), record.etcdRevision(), clock.instant());
+        snapshot.getMetadata().setAnnotations(Map.of(ConfigNames.KEY_COUNT,
+                String.valueOf(record.config().keyCount())));
+        try {
+            client.resource(snapshot).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != CONFLICT) {
+                throw e;
+            }
+        }
+    }
+
+    private void setVerdict(ConfigWatch watch, SetSnapshotVerdict verdict) {
+        Snapshot snapshot = snapshots(watch).withName(verdict.name()).get();
+        if (snapshot == null) {
+            return;
+        }
+        SnapshotStatus status = new SnapshotStatus();
+        status.setVerdict(verdict.verdict());
+        status.setReason(verdict.reason());
+        status.setMessage(verdict.message());
+        status.setVerdictTime(clock.instant().toString());
+        snapshot.setStatus(status);
+        writer.applyStatus(snapshot);
+    }
+
+    private NonNamespaceOperation<Snapshot, KubernetesResourceList<Snapshot>, Resource<Snapshot>> snapshots(
+            ConfigWatch watch) {
+        return client.resources(Snapshot.class).inNamespace(watch.getMetadata().getNamespace());
+    }
+
     /**
-     * Sets the consumer's pod-template annotation. Read, change, update with optimistic locking (again on a
-     * conflict), rather than a patch: fabric8's mock API server ignores merge patches of a custom resource's spec,
-     * and an update touches nothing but the annotation as read a moment before.
+     * Sets a Deployment consumer's pod-template annotation. Read, change, update with optimistic locking (again on a
+     * conflict), rather than a patch: an update touches nothing but the annotation as read a moment before. A
+     * ServiceRollout consumer is never written to (it takes the configuration by spec.configFrom).
      */
     private void roll(ConfigWatch watch, ConfigConsumer consumer, String hash) {
-        String namespace = watch.getMetadata().getNamespace();
-        String annotation = ConfigNames.consumerAnnotation(watch);
-        switch (consumer.getKind()) {
-            case Deployment -> update(client.apps().deployments().inNamespace(namespace)
-                    .withName(consumer.getName()), d -> annotate(d.getSpec().getTemplate(), annotation, hash));
-            case ServiceRollout -> update(client.resources(ServiceRollout.class).inNamespace(namespace)
-                    .withName(consumer.getName()), r -> annotate(r.getSpec().getTemplate(), annotation, hash));
+        if (consumer.getKind() != ConsumerKind.Deployment) {
+            throw new IllegalStateException("only a Deployment consumer is rolled, not " + consumer.getKind());
         }
+        update(client.apps().deployments().inNamespace(watch.getMetadata().getNamespace())
+                .withName(consumer.getName()), d -> annotate(d.getSpec().getTemplate(),
+                        ConfigNames.consumerAnnotation(watch), hash));
     }
 
     private <T extends HasMetadata> void update(Resource<T> resource, Consumer<T> change) {

@@ -3,8 +3,11 @@ package dev.veer.configwatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.veer.api.ConfigWatch;
+import dev.veer.api.Snapshot;
 import dev.veer.common.Conditions;
 import dev.veer.common.EventRecorder;
 import dev.veer.common.Labels;
@@ -23,6 +26,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.quarkiverse.operatorsdk.annotations.RBACRule;
@@ -30,15 +34,18 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 /**
  * Reconciles a ConfigWatch: observe (the etcd prefix held in memory by {@link EtcdEventSource}, the owned objects,
  * the consumers), plan with {@link ConfigPlanner}, carry out the actions, record the events, write the status once.
- * Passes are triggered by spec changes, by changes of the etcd prefix or its reachability, by changes of the owned
- * ConfigMaps and Secrets, and by the plan's own schedule (debounce).
+ * Passes are triggered by spec changes, by changes of the etcd prefix or its reachability, by changes of the
+ * credentials Secret ({@link CredentialsSecretSource}), by changes of the owned
+ * ConfigMaps, Secrets and Snapshots, by the verdicts of ServiceRollout revisions that used one of its versions (their
+ * Snapshots), and by the plan's own schedule (debounce).
  */
 @ControllerConfiguration(name = "configwatch")
 @RBACRule(apiGroups = "", resources = { "configmaps", "secrets" }, verbs = { "get", "list", "watch", "create",
         "update", "patch", "delete" })
 @RBACRule(apiGroups = "apps", resources = "deployments", verbs = { "get", "list", "watch", "update", "patch" })
-@RBACRule(apiGroups = "veer.dev", resources = "servicerollouts", verbs = { "get", "list", "watch", "update",
-        "patch" })
+@RBACRule(apiGroups = "veer.dev", resources = "servicerollouts", verbs = { "get", "list", "watch" })
+@RBACRule(apiGroups = "veer.dev", resources = { "snapshots", "snapshots/status" }, verbs = { "get", "list", "watch",
+        "create", "update", "patch", "delete" })
 @RBACRule(apiGroups = "", resources = { "events" }, verbs = { "create", "patch" })
 public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
 
@@ -50,6 +57,7 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
     private final ResourceWriter writer;
     private final Clock clock;
     private volatile EtcdEventSource etcd;
+    private volatile CredentialsSecretSource credentials;
 
     public ConfigWatchReconciler(ConfigWatchObserver observer, ConfigWatchExecutor executor, EventRecorder events,
             ResourceWriter writer, Clock clock) {
@@ -63,15 +71,40 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
     @Override
     public List<EventSource<?, ConfigWatch>> prepareEventSources(EventSourceContext<ConfigWatch> context) {
         etcd = new EtcdEventSource(clock);
-        return List.of(etcd,
+        credentials = new CredentialsSecretSource(context.getClient());
+        return List.of(etcd, credentials,
                 new InformerEventSource<>(InformerEventSourceConfiguration
                         .from(ConfigMap.class, ConfigWatch.class).withLabelSelector(MANAGED).build(), context),
                 new InformerEventSource<>(InformerEventSourceConfiguration
-                        .from(Secret.class, ConfigWatch.class).withLabelSelector(MANAGED).build(), context));
+                        .from(Secret.class, ConfigWatch.class).withLabelSelector(MANAGED).build(), context),
+                new InformerEventSource<>(InformerEventSourceConfiguration
+                        .from(Snapshot.class, ConfigWatch.class).withLabelSelector(MANAGED)
+                        .withSecondaryToPrimaryMapper(ConfigWatchReconciler::configWatchesOf).build(), context));
+    }
+
+    /**
+     * The ConfigWatches a Snapshot concerns: its owner, for a ConfigWatch's own; for a ServiceRollout's, those whose
+     * revisions it lists in spec.configRevisions (its verdict judges them).
+     */
+    static Set<ResourceID> configWatchesOf(Snapshot snapshot) {
+        var spec = snapshot.getSpec();
+        String namespace = snapshot.getMetadata().getNamespace();
+        if (spec == null) {
+            return Set.of();
+        }
+        if ("ConfigWatch".equals(spec.getOwnerKind())) {
+            return Set.of(new ResourceID(spec.getOwnerName(), namespace));
+        }
+        if (spec.getConfigRevisions() == null) {
+            return Set.of();
+        }
+        return spec.getConfigRevisions().stream().filter(r -> r.getConfigWatch() != null)
+                .map(r -> new ResourceID(r.getConfigWatch(), namespace)).collect(Collectors.toSet());
     }
 
     @Override
     public UpdateControl<ConfigWatch> reconcile(ConfigWatch watch, Context<ConfigWatch> context) {
+        credentials.subscribe(watch);
         Observed observed = observer.observe(watch, context, etcd);
         ConfigPlan plan = ConfigPlanner.plan(watch, observed, clock.instant());
         executor.execute(watch, plan.actions());

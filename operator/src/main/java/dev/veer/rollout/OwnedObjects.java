@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.veer.api.ConfigWatch;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Snapshot;
 import dev.veer.snapshot.SnapshotHistory;
@@ -15,14 +16,18 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 
-/** A rollout's Deployments and Services by name, as the operator's informer caches hold them. */
+/**
+ * A rollout's Deployments, Services and Snapshots, and the ConfigWatches its spec.configFrom names, as the
+ * operator's informer caches hold them.
+ */
 record OwnedObjects(Map<String, Deployment> deployments, Map<String, Service> services,
-        List<Snapshot> snapshots) {
+        List<Snapshot> snapshots, Map<String, ConfigWatch> configWatches) {
 
     static OwnedObjects of(Context<ServiceRollout> context) {
         return new OwnedObjects(byName(context.getSecondaryResourcesAsStream(Deployment.class)),
                 byName(context.getSecondaryResourcesAsStream(Service.class)),
-                context.getSecondaryResourcesAsStream(Snapshot.class).toList());
+                context.getSecondaryResourcesAsStream(Snapshot.class).toList(),
+                byName(context.getSecondaryResourcesAsStream(ConfigWatch.class)));
     }
 
     SnapshotHistory history() {

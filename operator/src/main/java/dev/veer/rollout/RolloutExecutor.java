@@ -68,7 +68,7 @@ class RolloutExecutor {
             } else if (action instanceof ResetRoute reset) {
                 router.reset(new RouteTarget(rollout, reset.stableSlot()));
             } else if (action instanceof RecordSnapshot record) {
-                snapshots.record(rollout, record.revision(), desired.template(), desired.hash(), owned);
+                snapshots.record(rollout, record.revision(), desired, owned);
             } else if (action instanceof SetVerdict verdict) {
                 snapshots.setVerdict(owned, verdict);
             } else if (action instanceof DeleteSnapshot delete) {

@@ -32,7 +32,7 @@ final class RolloutObserver {
                 : rollout.getStatus().getActiveSlot();
         return new Observed(desired.hash(), slots, router.observe(new RouteTarget(rollout, stable)), router.name(),
                 router.splitsByReplicas(), router.supportsHeaderRoutes(), owned.history(), desired.specHash(),
-                desired.rollbackTo(), analyses);
+                desired.rollbackTo(), analyses, desired.configProblem());
     }
 
     static SlotObservation slot(Deployment deployment) {

@@ -50,6 +50,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 @RBACRule(apiGroups = "", resources = { "events" }, verbs = { "create", "patch" })
 @RBACRule(apiGroups = "veer.dev", resources = { "snapshots", "snapshots/status" }, verbs = { "get", "list", "watch",
         "create", "update", "patch", "delete" })
+@RBACRule(apiGroups = "veer.dev", resources = "configwatches", verbs = { "get", "list", "watch" })
 @RBACRule(apiGroups = "gateway.networking.k8s.io", resources = "httproutes", verbs = { "get", "list", "watch",
         "update", "patch" })
 @RBACRule(apiGroups = "networking.k8s.io", resources = "ingresses", verbs = { "get", "list", "watch", "create",
@@ -95,7 +96,8 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
                 new InformerEventSource<>(InformerEventSourceConfiguration
                         .from(Service.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context),
                 new InformerEventSource<>(InformerEventSourceConfiguration
-                        .from(Snapshot.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context));
+                        .from(Snapshot.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context),
+                ConfigFromSource.create(context));
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.veer.api.SnapshotStatus;
 import dev.veer.common.ResourceWriter;
 import dev.veer.rollout.plan.Action.SetVerdict;
 import dev.veer.snapshot.SnapshotFactory;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
@@ -35,13 +34,14 @@ class SnapshotWriter {
      * Creates the snapshot unless it exists: its name is derived from the content, so a snapshot created by a pass
      * whose status write was lost is found again, never duplicated, and never changed (its spec is immutable).
      */
-    void record(ServiceRollout rollout, int revision, PodTemplateSpec template, String hash, OwnedObjects owned) {
-        String name = SnapshotFactory.name(rollout.getMetadata().getName(), hash);
+    void record(ServiceRollout rollout, int revision, Desired desired, OwnedObjects owned) {
+        String name = SnapshotFactory.name(rollout.getMetadata().getName(), desired.hash());
         if (owned.snapshots().stream().anyMatch(s -> s.getMetadata().getName().equals(name))) {
             return;
         }
         try {
-            client.resource(SnapshotFactory.ofRollout(rollout, revision, template, hash, clock.instant())).create();
+            client.resource(SnapshotFactory.ofRollout(rollout, revision, desired.template(), desired.hash(),
+                    desired.configRevisions(), clock.instant())).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != CONFLICT) {
                 throw e;

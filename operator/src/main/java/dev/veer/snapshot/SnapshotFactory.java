@@ -1,14 +1,19 @@
 package dev.veer.snapshot;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import dev.veer.api.ConfigRevision;
+import dev.veer.api.ConfigWatch;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Snapshot;
 import dev.veer.api.SnapshotSpec;
 import dev.veer.common.Labels;
 import dev.veer.rollout.model.RolloutObjects;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 
 /** Builds Snapshot objects, without I/O. */
@@ -26,9 +31,15 @@ public final class SnapshotFactory {
         return ownerName + "-" + contentHash;
     }
 
-    /** The snapshot of a rollout's pod template at a revision. */
+    /** The snapshot of a rollout's pod template at a revision, which uses no ConfigWatch. */
     public static Snapshot ofRollout(ServiceRollout rollout, int revision, PodTemplateSpec template,
             String contentHash, Instant now) {
+        return ofRollout(rollout, revision, template, contentHash, List.of(), now);
+    }
+
+    /** The snapshot of a rollout's pod template at a revision, and of the ConfigWatch revisions the template uses. */
+    public static Snapshot ofRollout(ServiceRollout rollout, int revision, PodTemplateSpec template,
+            String contentHash, List<ConfigRevision> configRevisions, Instant now) {
         String owner = rollout.getMetadata().getName();
         Snapshot snapshot = new Snapshot();
         snapshot.setMetadata(new ObjectMetaBuilder()
@@ -44,7 +55,43 @@ public final class SnapshotFactory {
         spec.setRevision(revision);
         spec.setContentHash(contentHash);
         spec.setTemplate(template);
+        spec.setConfigRevisions(configRevisions.isEmpty() ? null : List.copyOf(configRevisions));
         spec.setSource(source(rollout));
+        spec.setCreatedAt(now.toString());
+        snapshot.setSpec(spec);
+        return snapshot;
+    }
+
+    /**
+     * The snapshot of a ConfigWatch's content at a revision: {@code data} as the caller gives it (for a Secret
+     * target, the keys only), read from etcd at {@code etcdRevision}. Labelled like a rollout's snapshots, so
+     * {@code -l veer.dev/owner=NAME} lists them.
+     */
+    public static Snapshot ofConfig(ConfigWatch watch, int revision, String contentHash, Map<String, String> data,
+            long etcdRevision, Instant now) {
+        String owner = watch.getMetadata().getName();
+        Snapshot snapshot = new Snapshot();
+        snapshot.setMetadata(new ObjectMetaBuilder()
+                .withName(name(owner, contentHash))
+                .withNamespace(watch.getMetadata().getNamespace())
+                .withLabels(Map.of(Labels.OWNER, owner, OWNER_KIND_LABEL, "ConfigWatch", Labels.MANAGED_BY,
+                        Labels.MANAGER))
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion(watch.getApiVersion())
+                        .withKind(watch.getKind())
+                        .withName(owner)
+                        .withUid(watch.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(true)
+                        .build())
+                .build());
+        SnapshotSpec spec = new SnapshotSpec();
+        spec.setOwnerKind("ConfigWatch");
+        spec.setOwnerName(owner);
+        spec.setRevision(revision);
+        spec.setContentHash(contentHash);
+        spec.setData(new TreeMap<>(data));
+        spec.setSource("etcd:" + watch.getSpec().getSource().getEtcd().getPrefix() + "@" + etcdRevision);
         spec.setCreatedAt(now.toString());
         snapshot.setSpec(spec);
         return snapshot;

@@ -39,7 +39,8 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
  * {@code spec.replicas}; {@code readyReplicas} and {@code availableReplicas} are {@code spec.replicas} once ready,
  * else 0. The {@code Available} and {@code Progressing} conditions are set as the real controller sets them.
  *
- * <p>Tests shape readiness with {@link #readyAfter} and {@link #neverReady}; the latest matching rule wins.
+ * <p>Tests shape readiness with {@link #readyAfter} and {@link #neverReady}, choosing Deployments by {@link #image}
+ * or {@link #configMap}; the latest matching rule wins.
  */
 public final class SimulatedWorkloadController implements AutoCloseable {
 
@@ -103,6 +104,26 @@ public final class SimulatedWorkloadController implements AutoCloseable {
     /** Matches Deployments whose pod template runs a container with this image. */
     public static Predicate<Deployment> image(String image) {
         return deployment -> containers(deployment).stream().anyMatch(c -> image.equals(c.getImage()));
+    }
+
+    /**
+     * Matches Deployments whose pod template uses this ConfigMap, as a volume or as a container's envFrom: a
+     * configuration that the application cannot start with.
+     */
+    public static Predicate<Deployment> configMap(String name) {
+        return deployment -> {
+            var spec = deployment.getSpec() == null || deployment.getSpec().getTemplate() == null ? null
+                    : deployment.getSpec().getTemplate().getSpec();
+            if (spec == null) {
+                return false;
+            }
+            boolean volume = spec.getVolumes() != null && spec.getVolumes().stream()
+                    .anyMatch(v -> v.getConfigMap() != null && name.equals(v.getConfigMap().getName()));
+            boolean env = containers(deployment).stream().filter(c -> c.getEnvFrom() != null)
+                    .flatMap(c -> c.getEnvFrom().stream())
+                    .anyMatch(e -> e.getConfigMapRef() != null && name.equals(e.getConfigMapRef().getName()));
+            return volume || env;
+        };
     }
 
     private static List<Container> containers(Deployment deployment) {

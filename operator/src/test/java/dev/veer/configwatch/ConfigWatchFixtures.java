@@ -14,13 +14,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import dev.veer.api.ConfigWatch;
 import dev.veer.api.ConfigWatchStatus;
+import dev.veer.api.RolloutPhase;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.ServiceRolloutStatus;
+import dev.veer.api.Snapshot;
+import dev.veer.api.SnapshotVerdict;
 import dev.veer.common.Conditions;
+import dev.veer.common.Labels;
 import dev.veer.configwatch.model.ConfigNames;
+import dev.veer.rollout.model.ConfigInjection;
 import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.options.DeleteOption;
@@ -122,6 +128,96 @@ final class ConfigWatchFixtures implements AutoCloseable {
         ServiceRollout rollout = client.getKubernetesSerialization().unmarshal(yaml, ServiceRollout.class);
         rollout.getMetadata().setNamespace(namespace);
         return client.resource(rollout).create();
+    }
+
+    /**
+     * A canary ServiceRollout with these steps (YAML) and progress deadline, taking its configuration from
+     * {@code configFrom} (YAML list).
+     */
+    ServiceRollout rolloutWithConfig(String name, String steps, int progressDeadlineSeconds, String configFrom) {
+        String yaml = """
+                apiVersion: veer.dev/v1alpha1
+                kind: ServiceRollout
+                metadata: {name: %s, annotations: {}}
+                spec:
+                  replicas: 2
+                  progressDeadlineSeconds: %d
+                  paused: false
+                  revisionHistoryLimit: 10
+                  configFrom: %s
+                  service: {ports: [{name: http, port: 80, targetPort: 8080}]}
+                  strategy: {canary: {scaleDownDelaySeconds: 0, maxSurge: 25%%, maxUnavailable: 0, steps: %s}}
+                  template:
+                    metadata: {labels: {app: %s}}
+                    spec: {containers: [{name: app, image: "%s:1"}]}
+                """.formatted(name, progressDeadlineSeconds, configFrom, steps, name, name);
+        ServiceRollout rollout = client.getKubernetesSerialization().unmarshal(yaml, ServiceRollout.class);
+        rollout.getMetadata().setNamespace(namespace);
+        return client.resource(rollout).create();
+    }
+
+    ServiceRolloutStatus awaitRolloutStatus(String name, Consumer<ServiceRolloutStatus> assertion) {
+        awaitRollout(name, assertion);
+        return client.resources(ServiceRollout.class).inNamespace(namespace).withName(name).get().getStatus();
+    }
+
+    ServiceRolloutStatus awaitRolloutHealthyAt(String name, int stableRevision) {
+        return awaitRolloutStatus(name, s -> {
+            assertThat(s.getPhase()).as("phase (stage %s, step %s: %s)", s.getStage(), s.getCurrentStepIndex(),
+                    s.getMessage()).isEqualTo(RolloutPhase.Healthy);
+            assertThat(s.getStableRevision()).isEqualTo(stableRevision);
+        });
+    }
+
+    /** {@code kubectl annotate sr NAME veer.dev/action=ACTION}: read, change, update, again on a conflict. */
+    void act(String rollout, String action) {
+        await().atMost(WAIT).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
+                && k.getCode() == 409).until(() -> {
+                    ServiceRollout latest = client.resources(ServiceRollout.class).inNamespace(namespace)
+                            .withName(rollout).get();
+                    if (latest.getMetadata().getAnnotations() == null) {
+                        latest.getMetadata().setAnnotations(new HashMap<>());
+                    }
+                    latest.getMetadata().getAnnotations().put(Labels.ACTION, action);
+                    client.resource(latest).update();
+                    return true;
+                });
+    }
+
+    String activeSlot(String rollout) {
+        return client.resources(ServiceRollout.class).inNamespace(namespace).withName(rollout).get().getStatus()
+                .getActiveSlot().label();
+    }
+
+    /** The ConfigMap that a Deployment's configuration volume (veer-config-*) holds, or null. */
+    String volumeConfigMap(String deployment) {
+        var volumes = client.apps().deployments().inNamespace(namespace).withName(deployment).get().getSpec()
+                .getTemplate().getSpec().getVolumes();
+        return volumes == null ? null : volumes.stream()
+                .filter(v -> v.getName().startsWith(ConfigInjection.VOLUME_PREFIX) && v.getConfigMap() != null)
+                .map(v -> v.getConfigMap().getName()).findFirst().orElse(null);
+    }
+
+    /** The verdicts of an owner's Snapshots (listed by the veer.dev/owner label) by revision. */
+    Map<Integer, SnapshotVerdict> snapshotVerdicts(String owner) {
+        return client.resources(Snapshot.class).inNamespace(namespace).withLabel(Labels.OWNER, owner).list()
+                .getItems().stream().collect(Collectors.toMap(s -> s.getSpec().getRevision(),
+                        s -> s.getStatus() == null || s.getStatus().getVerdict() == null ? SnapshotVerdict.Pending
+                                : s.getStatus().getVerdict()));
+    }
+
+    /** Waits until the rollout's Snapshot of {@code revision} records exactly these {@code name@revision}s. */
+    void awaitSnapshotConfigRevisions(String rollout, int revision, String... configRevisions) {
+        await().atMost(WAIT).untilAsserted(() -> {
+            Snapshot snapshot = client.resources(Snapshot.class).inNamespace(namespace)
+                    .withLabel(Labels.OWNER, rollout).list().getItems().stream()
+                    .filter(s -> "ServiceRollout".equals(s.getSpec().getOwnerKind())
+                            && s.getSpec().getRevision() == revision)
+                    .findFirst().orElse(null);
+            assertThat(snapshot).as("snapshot %s of %s", revision, rollout).isNotNull();
+            assertThat(snapshot.getSpec().getConfigRevisions()).extracting(r -> r.getConfigWatch() + "@"
+                    + r.getRevision()).containsExactly(configRevisions);
+        });
     }
 
     void awaitRollout(String name, Consumer<ServiceRolloutStatus> assertion) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import dev.veer.common.Conditions;
 import dev.veer.configwatch.etcd.SourceStatus;
 import dev.veer.api.ConfigFormat;
 import dev.veer.configwatch.model.ConfigNames;
@@ -236,17 +237,22 @@ class ConfigWatchTest {
     }
 
     @Test
-    void aServiceRolloutConsumerGetsANewRolloutRevision() {
+    void aListedServiceRolloutConsumerIsNeverWrittenToAndIsReportedWhileItsConfigFromDoesNotNameTheWatch() {
         cluster.rollout("api");
         cluster.awaitRollout("api", s -> assertThat(s.getStableRevision()).isEqualTo(1));
+        long generation = client.resources(dev.veer.api.ServiceRollout.class).inNamespace(cluster.namespace)
+                .withName("api").get().getMetadata().getGeneration();
         cluster.create("api", etcd(etcd.endpoint(), "/rollout/", null), "api-config",
                 "consumers: [{kind: ServiceRollout, name: api}]");
 
-        var status = cluster.awaitStatus("api", s -> condition(s, ConfigConditions.READY, true,
-                ConfigConditions.SYNCED));
+        var status = cluster.awaitStatus("api", s -> condition(s, ConfigConditions.DEGRADED, true,
+                ConfigConditions.CONFIG_FROM_MISSING));
 
-        assertThat(cluster.rolloutTemplateAnnotation("api", "api")).isEqualTo(status.getContentHash());
-        cluster.awaitRollout("api", s -> assertThat(s.getStableRevision()).isEqualTo(2));
+        assertThat(Conditions.find(status.getConditions(), ConfigConditions.DEGRADED).orElseThrow().getMessage())
+                .contains("spec.configFrom");
+        assertThat(cluster.rolloutTemplateAnnotation("api", "api")).isNull();
+        assertThat(client.resources(dev.veer.api.ServiceRollout.class).inNamespace(cluster.namespace)
+                .withName("api").get().getMetadata().getGeneration()).as("spec unchanged").isEqualTo(generation);
     }
 
     @Test

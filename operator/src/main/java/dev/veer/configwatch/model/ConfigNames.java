@@ -14,6 +14,8 @@ public final class ConfigNames {
     public static final String CONTENT_HASH = Labels.PREFIX + "content-hash";
     /** The etcd revision an object's content was read at (annotation). */
     public static final String ETCD_REVISION = Labels.PREFIX + "etcd-revision";
+    /** The number of etcd keys of a version (annotation on a ConfigWatch's Snapshot). */
+    public static final String KEY_COUNT = Labels.PREFIX + "key-count";
     /** Prefix of the pod-template annotation that rolls a consumer: the ConfigWatch's name follows. */
     public static final String CONSUMER_HASH_PREFIX = Labels.PREFIX + "config-hash-";
 

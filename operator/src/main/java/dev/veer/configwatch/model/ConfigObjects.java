@@ -11,11 +11,14 @@ import java.util.TreeMap;
 import dev.veer.api.ConfigWatch;
 import dev.veer.api.TargetKind;
 import dev.veer.common.Labels;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 
 /**
@@ -38,6 +41,50 @@ public final class ConfigObjects {
     public static HasMetadata stable(ConfigWatch watch, RenderedConfig config, long etcdRevision) {
         return build(watch, metadata(watch, ConfigNames.stable(watch), labels(watch), config, etcdRevision), config,
                 false);
+    }
+
+    /**
+     * The stable-named object holding the content of a versioned one again (a return to the last good version):
+     * same data, same content-hash and etcd-revision annotations.
+     */
+    public static HasMetadata restoredStable(ConfigWatch watch, HasMetadata versioned) {
+        Map<String, String> annotations = versioned.getMetadata().getAnnotations() == null ? Map.of()
+                : versioned.getMetadata().getAnnotations();
+        ObjectMeta metadata = new ObjectMetaBuilder()
+                .withName(ConfigNames.stable(watch))
+                .withNamespace(watch.getMetadata().getNamespace())
+                .withLabels(labels(watch))
+                .withAnnotations(Map.of(ConfigNames.CONTENT_HASH, annotations.getOrDefault(ConfigNames.CONTENT_HASH, ""),
+                        ConfigNames.ETCD_REVISION, annotations.getOrDefault(ConfigNames.ETCD_REVISION, "")))
+                .withOwnerReferences(ownerReference(watch))
+                .build();
+        if (versioned instanceof Secret secret) {
+            return new SecretBuilder().withMetadata(metadata).withType("Opaque").withData(secret.getData()).build();
+        }
+        ConfigMap map = (ConfigMap) versioned;
+        return new ConfigMapBuilder().withMetadata(metadata).withData(map.getData())
+                .withBinaryData(map.getBinaryData() == null || map.getBinaryData().isEmpty() ? null
+                        : map.getBinaryData())
+                .build();
+    }
+
+    /**
+     * What a Snapshot records of a content: for a ConfigMap target the data (a value that is not UTF-8
+     * base64-encoded); for a Secret target only the keys, with empty values, so that no secret value is ever
+     * written into a Snapshot.
+     */
+    public static Map<String, String> snapshotData(ConfigWatch watch, RenderedConfig config) {
+        Map<String, String> data = new TreeMap<>();
+        boolean secret = watch.getSpec().getTarget().getKind() == TargetKind.Secret;
+        config.data().forEach((key, value) -> {
+            if (secret) {
+                data.put(key, "");
+            } else {
+                String utf8 = utf8(value);
+                data.put(key, utf8 != null ? utf8 : Base64.getEncoder().encodeToString(value));
+            }
+        });
+        return data;
     }
 
     private static HasMetadata build(ConfigWatch watch, ObjectMeta metadata, RenderedConfig config,
@@ -70,14 +117,18 @@ public final class ConfigObjects {
                 .withLabels(labels)
                 .withAnnotations(Map.of(ConfigNames.CONTENT_HASH, config.hash(),
                         ConfigNames.ETCD_REVISION, String.valueOf(etcdRevision)))
-                .withOwnerReferences(new OwnerReferenceBuilder()
-                        .withApiVersion(watch.getApiVersion())
-                        .withKind(watch.getKind())
-                        .withName(watch.getMetadata().getName())
-                        .withUid(watch.getMetadata().getUid())
-                        .withController(true)
-                        .withBlockOwnerDeletion(true)
-                        .build())
+                .withOwnerReferences(ownerReference(watch))
+                .build();
+    }
+
+    private static OwnerReference ownerReference(ConfigWatch watch) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion(watch.getApiVersion())
+                .withKind(watch.getKind())
+                .withName(watch.getMetadata().getName())
+                .withUid(watch.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
                 .build();
     }
 

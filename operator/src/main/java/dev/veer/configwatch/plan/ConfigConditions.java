@@ -22,6 +22,14 @@ public final class ConfigConditions {
     public static final String TOO_LARGE = "TooLarge";
     public static final String KEYS_SKIPPED = "KeysSkipped";
     public static final String CONSUMER_MISSING = "ConsumerMissing";
+    /** A listed ServiceRollout consumer whose spec.configFrom does not name the ConfigWatch. */
+    public static final String CONFIG_FROM_MISSING = "ConfigFromMissing";
+
+    // Ready and Degraded
+    /** A revision failed in a ServiceRollout: the last good one is served again. */
+    public static final String CONFIG_ROLLED_BACK = "ConfigRolledBack";
+    /** A revision failed in a ServiceRollout and no earlier one was promoted: it stays. */
+    public static final String CONFIG_FAILED = "ConfigFailed";
 
     private ConfigConditions() {
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.veer.api.ConfigFormat;
 import dev.veer.api.ConfigWatch;
 import dev.veer.api.ConfigWatchStatus;
+import dev.veer.api.ConsumerKind;
 import dev.veer.common.Conditions;
 import dev.veer.configwatch.etcd.PrefixView;
 import dev.veer.configwatch.etcd.SourceStatus;
@@ -23,8 +25,14 @@ import dev.veer.configwatch.model.ConfigRenderer;
 import dev.veer.configwatch.model.RenderedConfig;
 import dev.veer.configwatch.plan.ConfigAction.ApplyStable;
 import dev.veer.configwatch.plan.ConfigAction.ApplyVersioned;
+import dev.veer.configwatch.plan.ConfigAction.DeleteSnapshot;
 import dev.veer.configwatch.plan.ConfigAction.DeleteVersion;
+import dev.veer.configwatch.plan.ConfigAction.RecordSnapshot;
+import dev.veer.configwatch.plan.ConfigAction.RestoreStable;
 import dev.veer.configwatch.plan.ConfigAction.RollConsumer;
+import dev.veer.snapshot.SnapshotGc;
+import dev.veer.snapshot.SnapshotHistory;
+import dev.veer.snapshot.SnapshotRecord;
 
 /**
  * Decides, without I/O, what one pass of a ConfigWatch does. The steps, in order:
@@ -33,10 +41,14 @@ import dev.veer.configwatch.plan.ConfigAction.RollConsumer;
  * <li>suspended: nothing changes;</li>
  * <li>credentials unusable, or the prefix never listed: wait for the source, keep what is materialised;</li>
  * <li>a change not yet due (debounce): wait, and look again when it is;</li>
- * <li>render the prefix; a new content becomes a new revision (the seam where Snapshots will be recorded:
- * {@link #nextRevision});</li>
- * <li>make the versioned and the stable object hold it, roll the consumers that do not have its hash yet;</li>
- * <li>delete versioned objects beyond the history limit that no consumer refers to.</li>
+ * <li>render the prefix; judge the versions by the verdicts of the ServiceRollout revisions that used them
+ * ({@link ConfigVerdicts});</li>
+ * <li>a content that failed in a rollout: serve the last good version again (Degraded, reason ConfigRolledBack);
+ * otherwise a new content becomes a revision ({@link #nextRevision}) with a Snapshot, and the versioned and the
+ * stable object hold it;</li>
+ * <li>roll the Deployment consumers that do not have the served hash yet (ServiceRollouts take it by
+ * spec.configFrom);</li>
+ * <li>delete versioned objects and Snapshots beyond the history limit that nothing needs.</li>
  * </ol>
  * The etcd data a pass uses is the last the watch delivered, so a pass while etcd is unreachable keeps the last good
  * configuration in place.
@@ -101,9 +113,22 @@ public final class ConfigPlanner {
             pass.ready(false, ConfigConditions.TOO_LARGE, message + "; " + pass.holding());
             return pass.finish();
         }
-        materialise(pass, config, view, observed);
-        consumers(pass, config.hash(), observed);
+        ConfigVerdicts.Judged judged = ConfigVerdicts.judge(observed.history(), now);
+        judged.changes().forEach(pass::act);
+        Optional<ConfigVerdicts.Failure> failure = ConfigVerdicts.failure(judged, observed.history(), config.hash());
+        Optional<ConfigSnapshot> lastGood = ConfigVerdicts.lastGood(judged, config.hash(), observed.versions()
+                .stream().map(VersionedObject::hash).filter(Objects::nonNull).collect(Collectors.toSet()));
+        if (failure.isPresent()) {
+            rollBack(pass, failure.get(), lastGood, view, observed);
+        } else {
+            materialise(pass, config, view, observed);
+        }
+        consumers(pass, pass.status().getContentHash(), observed);
         collect(pass, observed);
+        collectSnapshots(pass, observed, config.hash(), lastGood);
+        if (failure.isPresent()) {
+            return pass.finish();
+        }
         if (!config.skippedKeys().isEmpty()) {
             pass.degraded(ConfigConditions.KEYS_SKIPPED, config.skippedKeys().size() + " key(s) cannot be put in "
                     + "the target and were left out: " + String.join(", ", config.skippedKeys().stream()
@@ -121,7 +146,7 @@ public final class ConfigPlanner {
     private static void materialise(Pass pass, RenderedConfig config, PrefixView view, Observed observed) {
         ConfigWatchStatus status = pass.status();
         if (!config.hash().equals(status.getContentHash())) {
-            status.setRevision(nextRevision(status));
+            status.setRevision(nextRevision(status, observed, config.hash()));
             status.setContentHash(config.hash());
             status.setVersionedName(ConfigNames.versioned(pass.watch(), config.hash()));
             status.setLastSyncTime(pass.now().toString());
@@ -139,6 +164,68 @@ public final class ConfigPlanner {
         if (!observed.stableHash().equals(Optional.of(config.hash()))) {
             pass.act(new ApplyStable(config, view.revision()));
         }
+        if (observed.history().records().byHash(config.hash()).isEmpty()) {
+            pass.act(new RecordSnapshot(status.getRevision(), config, view.revision()));
+        }
+    }
+
+    /**
+     * etcd holds a content that failed in a ServiceRollout: serve the last good version again (status and stable
+     * object; the versioned objects are immutable and stay), until etcd holds another content. Without a good version
+     * to return to, what is served stays.
+     */
+    private static void rollBack(Pass pass, ConfigVerdicts.Failure failure, Optional<ConfigSnapshot> lastGood,
+            PrefixView view, Observed observed) {
+        ConfigWatchStatus status = pass.status();
+        status.setEtcdRevision(view.revision());
+        if (lastGood.isEmpty()) {
+            String message = failure.describe() + " and no other version was promoted: revision "
+                    + status.getRevision() + " stays until etcd changes";
+            pass.degraded(ConfigConditions.CONFIG_FAILED, message);
+            pass.ready(false, ConfigConditions.CONFIG_FAILED, message);
+            return;
+        }
+        var good = lastGood.get();
+        String hash = good.record().contentHash();
+        if (!hash.equals(status.getContentHash())) {
+            status.setRevision(good.record().revision());
+            status.setContentHash(hash);
+            status.setVersionedName(ConfigNames.versioned(pass.watch(), hash));
+            good.keyCount().ifPresent(status::setKeyCount);
+            status.setLastSyncTime(pass.now().toString());
+            pass.event(ConfigEvent.warning(ConfigConditions.CONFIG_ROLLED_BACK, failure.describe()
+                    + ": serving revision " + good.record().revision() + " (" + hash + ") again"));
+        }
+        if (!observed.stableHash().equals(Optional.of(hash))) {
+            pass.act(new RestoreStable(status.getVersionedName(), hash));
+        }
+        String message = failure.describe() + ": serving revision " + good.record().revision() + " (" + hash
+                + ") until etcd holds another content (etcd revision " + view.revision() + ")";
+        pass.degraded(ConfigConditions.CONFIG_ROLLED_BACK, message);
+        pass.ready(false, ConfigConditions.CONFIG_ROLLED_BACK, message);
+    }
+
+    /**
+     * Snapshots beyond the history limit go, never that of the version served, of the last good one, of the content
+     * etcd holds, or of a version a consumer's pod template uses.
+     */
+    private static void collectSnapshots(Pass pass, Observed observed, String etcdHash,
+            Optional<ConfigSnapshot> lastGood) {
+        SnapshotHistory history = observed.history().records();
+        Set<Integer> keep = new HashSet<>();
+        Optional.ofNullable(pass.status().getRevision()).ifPresent(keep::add);
+        lastGood.ifPresent(g -> keep.add(g.record().revision()));
+        history.byHash(etcdHash).ifPresent(s -> keep.add(s.revision()));
+        Set<String> referenced = new HashSet<>();
+        observed.consumers().forEach(c -> referenced.addAll(c.referencedNames()));
+        for (SnapshotRecord snapshot : history.snapshots()) {
+            if (referenced.contains(ConfigNames.versioned(pass.watch(), snapshot.contentHash()))) {
+                keep.add(snapshot.revision());
+            }
+        }
+        for (SnapshotRecord doomed : SnapshotGc.select(history, pass.watch().getSpec().getHistoryLimit(), keep)) {
+            pass.act(new DeleteSnapshot(doomed.name()));
+        }
     }
 
     /**
@@ -154,18 +241,33 @@ public final class ConfigPlanner {
     }
 
     /**
-     * The number of a new content's revision. Today a counter in the status; this is where the Snapshot of each
-     * version will be recorded once the Snapshot kind is implemented.
+     * The revision of a content that the target does not hold: the revision of its Snapshot when it has one (a
+     * Snapshot is named by its content, so content that comes back is its recorded revision again, as with a
+     * rollout's templates), else one more than any revision recorded, materialised or served.
      */
-    static int nextRevision(ConfigWatchStatus status) {
-        return status.getRevision() == null ? 1 : status.getRevision() + 1;
+    static int nextRevision(ConfigWatchStatus status, Observed observed, String contentHash) {
+        SnapshotHistory history = observed.history().records();
+        Optional<SnapshotRecord> recorded = history.byHash(contentHash);
+        if (recorded.isPresent()) {
+            return recorded.get().revision();
+        }
+        int max = Math.max(history.maxRevision(), status.getRevision() == null ? 0 : status.getRevision());
+        for (VersionedObject version : observed.versions()) {
+            max = Math.max(max, version.revision());
+        }
+        return max + 1;
     }
 
     private static void consumers(Pass pass, String hash, Observed observed) {
         List<String> missing = new ArrayList<>();
+        List<String> notTaking = new ArrayList<>();
         for (ConsumerObservation consumer : observed.consumers()) {
             if (!consumer.exists()) {
                 missing.add(consumer.consumer().getKind() + " " + consumer.consumer().getName());
+            } else if (consumer.consumer().getKind() == ConsumerKind.ServiceRollout) {
+                if (!consumer.takesConfigFrom()) {
+                    notTaking.add(consumer.consumer().getName());
+                }
             } else if (!consumer.hashAnnotation().equals(Optional.of(hash))) {
                 pass.act(new RollConsumer(consumer.consumer(), hash));
                 pass.event(ConfigEvent.normal("ConsumerRolled", consumer.consumer().getKind() + " "
@@ -175,6 +277,13 @@ public final class ConfigPlanner {
         }
         if (!missing.isEmpty()) {
             pass.degraded(ConfigConditions.CONSUMER_MISSING, "not found: " + String.join(", ", missing));
+            pass.requeueAt(pass.now().plus(RECHECK));
+        }
+        if (!notTaking.isEmpty()) {
+            pass.degraded(ConfigConditions.CONFIG_FROM_MISSING, "ServiceRollout " + String.join(", ", notTaking)
+                    + " is listed as a consumer but its spec.configFrom does not name this ConfigWatch: add "
+                    + "{configWatch: " + pass.watch().getMetadata().getName() + ", mountPath: ...} (or env: true) "
+                    + "to it; Veer does not edit a rollout's spec");
             pass.requeueAt(pass.now().plus(RECHECK));
         }
     }

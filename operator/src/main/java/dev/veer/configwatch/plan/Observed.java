@@ -7,9 +7,16 @@ import dev.veer.configwatch.etcd.PrefixView;
 
 /**
  * What one pass of a ConfigWatch sees: the prefix as the watch holds it (empty while suspended or without usable
- * credentials), why the credentials are unusable, the versioned objects, the hash the stable object holds, and the
- * consumers.
+ * credentials), why the credentials are unusable, the versioned objects, the hash the stable object holds, the
+ * consumers, and the snapshots of its versions with the verdicts of the rollouts that used them.
  */
 public record Observed(Optional<PrefixView> source, Optional<String> credentialsProblem,
-        List<VersionedObject> versions, Optional<String> stableHash, List<ConsumerObservation> consumers) {
+        List<VersionedObject> versions, Optional<String> stableHash, List<ConsumerObservation> consumers,
+        ConfigHistory history) {
+
+    /** Without snapshots. */
+    public Observed(Optional<PrefixView> source, Optional<String> credentialsProblem,
+            List<VersionedObject> versions, Optional<String> stableHash, List<ConsumerObservation> consumers) {
+        this(source, credentialsProblem, versions, stableHash, consumers, ConfigHistory.empty());
+    }
 }

@@ -19,11 +19,21 @@ import dev.veer.snapshot.SnapshotHistory;
  * @param specTemplateHash hash of spec.template
  * @param rollbackTo the revision spec.rollbackTo names, if set
  * @param analyses the runs of {@code status.analysisRuns} measured before this pass, by run name
+ * @param configProblem why spec.configFrom cannot be resolved yet (a ConfigWatch missing or without a version)
  */
 public record Observed(String desiredTemplateHash, Map<Slot, SlotObservation> slots, RouteState route,
         String routerName, boolean routerSplitsByReplicas, boolean routerSupportsHeaderRoutes,
         SnapshotHistory history, String specTemplateHash, Optional<Integer> rollbackTo,
-        Map<String, AnalysisOutcome> analyses) {
+        Map<String, AnalysisOutcome> analyses, Optional<SpecCheck.Problem> configProblem) {
+
+    /** Without spec.configFrom, or with every ConfigWatch it names resolved. */
+    public Observed(String desiredTemplateHash, Map<Slot, SlotObservation> slots, RouteState route,
+            String routerName, boolean routerSplitsByReplicas, boolean routerSupportsHeaderRoutes,
+            SnapshotHistory history, String specTemplateHash, Optional<Integer> rollbackTo,
+            Map<String, AnalysisOutcome> analyses) {
+        this(desiredTemplateHash, slots, route, routerName, routerSplitsByReplicas, routerSupportsHeaderRoutes,
+                history, specTemplateHash, rollbackTo, analyses, Optional.empty());
+    }
 
     public SlotObservation slot(Slot slot) {
         return slots.getOrDefault(slot, SlotObservation.absent());

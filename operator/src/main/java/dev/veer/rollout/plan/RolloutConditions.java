@@ -41,6 +41,9 @@ public final class RolloutConditions {
     public static final String SERVICE_NAME_CONFLICT = "ServiceNameConflict";
     public static final String ROLLBACK_REVISION_NOT_FOUND = "RollbackRevisionNotFound";
     public static final String ANALYSIS_INVALID = "AnalysisInvalid";
+    /** A ConfigWatch that spec.configFrom names does not exist or has no version yet. */
+    public static final String CONFIG_NOT_READY = "ConfigNotReady";
+    public static final String CONFIG_FROM_INVALID = "ConfigFromInvalid";
 
     // Reasons of TemplateInSync
     public static final String IN_SYNC = "InSync";

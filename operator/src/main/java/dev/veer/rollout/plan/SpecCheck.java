@@ -7,7 +7,8 @@ import dev.veer.rollout.model.RolloutNames;
 
 /**
  * Checks a rollout's spec for what the CRD schema cannot check (or a cluster without CEL did not), and what depends
- * on the cluster: a header route needs a router that can route by header. A failed check is reported as the
+ * on the cluster: a header route needs a router that can route by header, and the ConfigWatches of spec.configFrom
+ * must have a version to run. A failed check is reported as the
  * InvalidSpec condition; Veer then changes nothing.
  */
 public final class SpecCheck {
@@ -52,6 +53,6 @@ public final class SpecCheck {
                         "the stable Service may not be named '" + name + "': Veer uses that name for a slot Service"));
             }
         }
-        return Optional.empty();
+        return observed.configProblem();
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.veer.api.ConfigConsumer;
 import dev.veer.api.ConfigWatch;
 import dev.veer.api.ConsumerKind;
+import dev.veer.api.SnapshotVerdict;
 import dev.veer.common.Conditions;
 import dev.veer.configwatch.ConfigWatches;
 import dev.veer.configwatch.etcd.PrefixView;
@@ -22,7 +23,9 @@ import dev.veer.configwatch.etcd.SourceStatus;
 import dev.veer.configwatch.plan.ConfigAction.ApplyStable;
 import dev.veer.configwatch.plan.ConfigAction.ApplyVersioned;
 import dev.veer.configwatch.plan.ConfigAction.DeleteVersion;
+import dev.veer.configwatch.plan.ConfigAction.RecordSnapshot;
 import dev.veer.configwatch.plan.ConfigAction.RollConsumer;
+import dev.veer.snapshot.SnapshotRecord;
 import io.fabric8.kubernetes.api.model.Condition;
 
 class ConfigPlannerTest {
@@ -43,7 +46,7 @@ class ConfigPlannerTest {
         assertThat(plan.status().getKeyCount()).isEqualTo(2);
         assertThat(plan.status().getVersionedName()).isEqualTo("shop-config-" + plan.status().getContentHash());
         assertThat(plan.actions()).hasExactlyElementsOfTypes(ApplyVersioned.class, ApplyStable.class,
-                RollConsumer.class);
+                RecordSnapshot.class, RollConsumer.class);
         assertThat(condition(plan, ConfigConditions.READY)).satisfies(c -> {
             assertThat(c.getStatus()).isEqualTo("True");
             assertThat(c.getReason()).isEqualTo(ConfigConditions.SYNCED);
@@ -56,9 +59,9 @@ class ConfigPlannerTest {
         ConfigWatch watch = applied(ConfigWatches.watch("shop", ConfigWatches.keysSpec()), CONFIG, 7);
         String hash = watch.getStatus().getContentHash();
 
-        ConfigPlan plan = ConfigPlanner.plan(watch, observed(live(7, CONFIG, List.of()),
-                List.of(new VersionedObject("shop-config-" + hash, hash, 1)), Optional.of(hash),
-                consumer(Optional.of(hash))), NOW);
+        ConfigPlan plan = ConfigPlanner.plan(watch, new Observed(Optional.of(live(7, CONFIG, List.of())),
+                Optional.empty(), List.of(new VersionedObject("shop-config-" + hash, hash, 1)), Optional.of(hash),
+                List.of(consumer(Optional.of(hash))), recorded(1, hash)), NOW);
 
         assertThat(plan.actions()).isEmpty();
         assertThat(ConfigPlanner.statusChanged(watch, plan)).isFalse();
@@ -81,7 +84,7 @@ class ConfigPlannerTest {
                 consumer(Optional.empty())), NOW.plusMillis(1500));
         assertThat(later.status().getRevision()).isEqualTo(2);
         assertThat(later.actions()).hasExactlyElementsOfTypes(ApplyVersioned.class, ApplyStable.class,
-                RollConsumer.class);
+                RecordSnapshot.class, RollConsumer.class);
     }
 
     @Test
@@ -91,9 +94,9 @@ class ConfigPlannerTest {
         PrefixView unreachable = new PrefixView(new SourceStatus(SourceStatus.Phase.UNREACHABLE,
                 SourceStatus.UNREACHABLE, "cannot reach etcd", NOW), true, 7, CONFIG, List.of());
 
-        ConfigPlan plan = ConfigPlanner.plan(watch, observed(unreachable,
+        ConfigPlan plan = ConfigPlanner.plan(watch, new Observed(Optional.of(unreachable), Optional.empty(),
                 List.of(new VersionedObject("shop-config-" + hash, hash, 1)), Optional.of(hash),
-                consumer(Optional.of(hash))), NOW);
+                List.of(consumer(Optional.of(hash))), recorded(1, hash)), NOW);
 
         assertThat(plan.actions()).isEmpty();
         assertThat(plan.status().getRevision()).isEqualTo(1);
@@ -195,6 +198,12 @@ class ConfigPlannerTest {
     private static Observed observed(PrefixView view, List<VersionedObject> versions, Optional<String> stableHash,
             ConsumerObservation consumer) {
         return new Observed(Optional.of(view), Optional.empty(), versions, stableHash, List.of(consumer));
+    }
+
+    /** A history of one snapshot, of this revision and content, not judged yet. */
+    private static ConfigHistory recorded(int revision, String hash) {
+        return new ConfigHistory(List.of(new ConfigSnapshot(new SnapshotRecord("shop-" + hash, revision, hash,
+                SnapshotVerdict.Pending), Optional.empty(), Optional.empty())), List.of());
     }
 
     private static ConsumerObservation consumer(Optional<String> hash) {
