@@ -13,7 +13,6 @@ import dev.veer.api.ConfigConsumer;
 import dev.veer.api.ConfigWatch;
 import dev.veer.api.ConsumerKind;
 import dev.veer.api.Snapshot;
-import dev.veer.api.SnapshotStatus;
 import dev.veer.api.TargetKind;
 import dev.veer.common.ResourceWriter;
 import dev.veer.configwatch.model.ConfigNames;
@@ -110,12 +109,8 @@ class ConfigWatchExecutor {
         if (snapshot == null) {
             return;
         }
-        SnapshotStatus status = new SnapshotStatus();
-        status.setVerdict(verdict.verdict());
-        status.setReason(verdict.reason());
-        status.setMessage(verdict.message());
-        status.setVerdictTime(clock.instant().toString());
-        snapshot.setStatus(status);
+        snapshot.setStatus(SnapshotFactory.verdict(verdict.verdict(), verdict.reason(), verdict.message(),
+                clock.instant()));
         writer.applyStatus(snapshot);
     }
 

@@ -56,12 +56,8 @@ class SnapshotWriter {
                     && Objects.equals(current.getReason(), verdict.reason())) {
                 return;
             }
-            SnapshotStatus status = new SnapshotStatus();
-            status.setVerdict(verdict.verdict());
-            status.setReason(verdict.reason());
-            status.setMessage(verdict.message());
-            status.setVerdictTime(clock.instant().toString());
-            snapshot.setStatus(status);
+            snapshot.setStatus(SnapshotFactory.verdict(verdict.verdict(), verdict.reason(), verdict.message(),
+                    clock.instant()));
             writer.applyStatus(snapshot);
         });
     }

@@ -10,6 +10,8 @@ import dev.veer.api.ConfigWatch;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Snapshot;
 import dev.veer.api.SnapshotSpec;
+import dev.veer.api.SnapshotStatus;
+import dev.veer.api.SnapshotVerdict;
 import dev.veer.common.Labels;
 import dev.veer.rollout.model.RolloutObjects;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -113,5 +115,15 @@ public final class SnapshotFactory {
                     .orElse("unknown");
         }
         return "unknown";
+    }
+
+    /** A snapshot's status with a verdict given now, and why. */
+    public static SnapshotStatus verdict(SnapshotVerdict verdict, String reason, String message, Instant now) {
+        SnapshotStatus status = new SnapshotStatus();
+        status.setVerdict(verdict);
+        status.setReason(reason);
+        status.setMessage(message);
+        status.setVerdictTime(now.toString());
+        return status;
     }
 }
