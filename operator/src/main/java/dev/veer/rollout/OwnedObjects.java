@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import dev.veer.api.ConfigWatch;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Snapshot;
+import dev.veer.rollout.traffic.ClusterView;
 import dev.veer.snapshot.SnapshotHistory;
 import dev.veer.snapshot.SnapshotRecord;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -21,7 +22,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
  * operator's informer caches hold them.
  */
 record OwnedObjects(Map<String, Deployment> deployments, Map<String, Service> services,
-        List<Snapshot> snapshots, Map<String, ConfigWatch> configWatches) {
+        List<Snapshot> snapshots, Map<String, ConfigWatch> configWatches) implements ClusterView {
 
     static OwnedObjects of(Context<ServiceRollout> context) {
         return new OwnedObjects(byName(context.getSecondaryResourcesAsStream(Deployment.class)),
@@ -48,5 +49,15 @@ record OwnedObjects(Map<String, Deployment> deployments, Map<String, Service> se
 
     Service service(String name) {
         return services.get(name);
+    }
+
+    @Override
+    public Optional<Service> cachedService(String name) {
+        return Optional.ofNullable(services.get(name));
+    }
+
+    @Override
+    public Optional<Deployment> cachedDeployment(String name) {
+        return Optional.ofNullable(deployments.get(name));
     }
 }

@@ -30,7 +30,7 @@ final class RolloutObserver {
         }
         Slot stable = rollout.getStatus() == null || rollout.getStatus().getActiveSlot() == null ? Slot.BLUE
                 : rollout.getStatus().getActiveSlot();
-        return new Observed(desired.hash(), slots, router.observe(new RouteTarget(rollout, stable)), router.name(),
+        return new Observed(desired.hash(), slots, router.observe(new RouteTarget(rollout, stable, Optional.of(owned))), router.name(),
                 router.splitsByReplicas(), router.supportsHeaderRoutes(), owned.history(), desired.specHash(),
                 desired.rollbackTo(), analyses, desired.configProblem());
     }

@@ -12,9 +12,14 @@ import dev.veer.rollout.model.RolloutNames;
 
 /**
  * What a router moves traffic between: the rollout's stable slot and its canary slot, each reached through its slot
- * Service ({@code <rollout>-blue}, {@code <rollout>-green}).
+ * Service ({@code <rollout>-blue}, {@code <rollout>-green}); and, when the caller has them, the informer caches a
+ * router may read instead of the API server.
  */
-public record RouteTarget(ServiceRollout rollout, Slot stableSlot) {
+public record RouteTarget(ServiceRollout rollout, Slot stableSlot, Optional<ClusterView> cache) {
+
+    public RouteTarget(ServiceRollout rollout, Slot stableSlot) {
+        this(rollout, stableSlot, Optional.empty());
+    }
 
     public Slot canarySlot() {
         return stableSlot.other();

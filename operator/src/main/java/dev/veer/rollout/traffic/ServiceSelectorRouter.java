@@ -14,8 +14,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * Routes without a mesh or ingress: the stable Service selects the stable slot (weight 0), the canary slot (100), or
  * both slots in between, so that the split follows the ready replicas the planner sizes. No header routes.
  *
- * <p>Reads the stable Service and both slot Deployments; writes the stable Service only when its selector changes, and
- * creates it when it is missing.
+ * <p>Reads the stable Service and both slot Deployments, from the informer caches when the target brings them (every
+ * pass does) and from the API server otherwise; writes the stable Service only when its selector changes, and creates
+ * it when it is missing, always after reading it from the API server.
  */
 public final class ServiceSelectorRouter implements TrafficRouter {
 
@@ -52,7 +53,9 @@ public final class ServiceSelectorRouter implements TrafficRouter {
 
     @Override
     public RouteState observe(RouteTarget target) {
-        return StableServiceSelector.read(target, stableService(target), readyReplicas(target, target.stableSlot()),
+        Optional<Service> service = target.cache().flatMap(c -> c.cachedService(target.stableService()))
+                .or(() -> stableService(target));
+        return StableServiceSelector.read(target, service, readyReplicas(target, target.stableSlot()),
                 readyReplicas(target, target.canarySlot()));
     }
 
@@ -77,8 +80,9 @@ public final class ServiceSelectorRouter implements TrafficRouter {
     }
 
     private int readyReplicas(RouteTarget target, Slot slot) {
-        Deployment deployment = client.apps().deployments().inNamespace(target.namespace())
-                .withName(RolloutNames.slot(target.rollout(), slot)).get();
+        String name = RolloutNames.slot(target.rollout(), slot);
+        Deployment deployment = target.cache().isPresent() ? target.cache().get().cachedDeployment(name).orElse(null)
+                : client.apps().deployments().inNamespace(target.namespace()).withName(name).get();
         if (deployment == null || deployment.getStatus() == null
                 || deployment.getStatus().getReadyReplicas() == null) {
             return 0;

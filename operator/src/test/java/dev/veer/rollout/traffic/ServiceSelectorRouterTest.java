@@ -56,6 +56,39 @@ class ServiceSelectorRouterTest {
     }
 
     @Test
+    void observeReadsTheCachesTheTargetBringsInsteadOfTheApiServer() {
+        client.resource(RolloutObjects.stableService(target.rollout(),
+                RolloutObjects.slotSelector(target.rollout(), Slot.BLUE))).create();
+        createSlot(Slot.BLUE, 3);
+        createSlot(Slot.GREEN, 1);
+        router.setRoute(target, 30, List.of());
+        Service service = client.services().inNamespace(target.namespace()).withName(target.stableService()).get();
+        Deployment blue = client.apps().deployments().inNamespace(target.namespace())
+                .withName(target.stableSlotService()).get();
+        Deployment green = client.apps().deployments().inNamespace(target.namespace())
+                .withName(target.canarySlotService()).get();
+        ClusterView cache = new ClusterView() {
+            @Override
+            public java.util.Optional<Service> cachedService(String name) {
+                return java.util.Optional.of(service).filter(s -> s.getMetadata().getName().equals(name));
+            }
+
+            @Override
+            public java.util.Optional<Deployment> cachedDeployment(String name) {
+                return java.util.stream.Stream.of(blue, green).filter(d -> d.getMetadata().getName().equals(name))
+                        .findFirst();
+            }
+        };
+        cluster.drainRequestCounts();
+
+        var observed = router.observe(new RouteTarget(target.rollout(), target.stableSlot(),
+                java.util.Optional.of(cache)));
+
+        assertThat(observed.carries(25, List.of())).isTrue();
+        assertThat(cluster.drainRequestCounts()).as("requests to the API server").isEmpty();
+    }
+
+    @Test
     void missingStableServiceIsCreatedBySetRoute() {
         router.setRoute(target, 100, List.of());
 
