@@ -156,13 +156,15 @@ public final class ConfigPlanner {
         }
         status.setKeyCount(config.keyCount());
         status.setEtcdRevision(view.revision());
+        // The stable-named object first: plain consumers read it, and nothing else waits for it. The versioned
+        // object and the snapshot need only exist before the status names them.
+        if (!observed.stableHash().equals(Optional.of(config.hash()))) {
+            pass.act(new ApplyStable(config, view.revision()));
+        }
         boolean versionedInPlace = observed.versions().stream().anyMatch(v -> v.name().equals(
                 status.getVersionedName()) && v.revision() == status.getRevision());
         if (!versionedInPlace) {
             pass.act(new ApplyVersioned(config, status.getRevision(), view.revision()));
-        }
-        if (!observed.stableHash().equals(Optional.of(config.hash()))) {
-            pass.act(new ApplyStable(config, view.revision()));
         }
         if (observed.history().records().byHash(config.hash()).isEmpty()) {
             pass.act(new RecordSnapshot(status.getRevision(), config, view.revision()));

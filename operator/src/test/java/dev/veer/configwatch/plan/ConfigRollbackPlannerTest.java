@@ -123,7 +123,7 @@ class ConfigRollbackPlannerTest {
 
         assertThat(changed.status().getRevision()).as("after the failed revision 2").isEqualTo(3);
         assertThat(changed.status().getContentHash()).isEqualTo(hash(FIXED));
-        assertThat(changed.actions()).hasExactlyElementsOfTypes(ApplyVersioned.class, ApplyStable.class,
+        assertThat(changed.actions()).hasExactlyElementsOfTypes(ApplyStable.class, ApplyVersioned.class,
                 RecordSnapshot.class);
         assertThat(condition(changed, ConfigConditions.DEGRADED).getStatus()).isEqualTo("False");
         assertThat(condition(changed, ConfigConditions.READY).getReason()).isEqualTo(ConfigConditions.SYNCED);
