@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.veer.analysis.AnalysisVerdict;
 import dev.veer.api.AnalysisSpec;
 import dev.veer.api.BlueGreenStrategy;
 import dev.veer.api.CanaryStep;
@@ -24,6 +23,7 @@ import dev.veer.rollout.plan.Action.ResetRoute;
 import dev.veer.rollout.plan.Action.ScaleSlot;
 import dev.veer.rollout.plan.Action.SetRoute;
 import dev.veer.rollout.plan.Action.SetVerdict;
+import dev.veer.rollout.plan.AnalysisGates.Gate;
 import dev.veer.snapshot.SnapshotGc;
 import dev.veer.snapshot.SnapshotRecord;
 
@@ -183,7 +183,7 @@ public final class RolloutPlanner {
         }
         Slot stable = status.getActiveSlot();
         Slot canary = stable.other();
-        if (!backgroundAnalysisAllows(pass, canary, false)) {
+        if (!pastAnalysis(pass, AnalysisGates.background(pass, canary, false)).open()) {
             return;
         }
         CanarySteps steps = pass.steps();
@@ -209,7 +209,8 @@ public final class RolloutPlanner {
             return;
         }
         pass.act(new SetRoute(stable, weight, headerRoute));
-        if (!routeVerified(pass, weight, headerRoute) || !backgroundAnalysisAllows(pass, canary, true)) {
+        if (!routeVerified(pass, weight, headerRoute)
+                || !pastAnalysis(pass, AnalysisGates.background(pass, canary, true)).open()) {
             return;
         }
         CanaryStep step = steps.get(index);
@@ -219,8 +220,8 @@ public final class RolloutPlanner {
             return;
         }
         if (step.getAnalysis() != null) {
-            Gate gate = analysisGate(pass, AnalysisRuns.step(index), canary);
-            if (gate != Gate.CLOSED) {
+            Gate gate = pastAnalysis(pass, AnalysisGates.analysis(pass, AnalysisRuns.step(index), canary));
+            if (gate.open()) {
                 advance(pass, gate == Gate.PASSED ? "analysis at step " + index + " successful"
                         : "promoted by the user past the inconclusive analysis at step " + index);
             }
@@ -350,8 +351,8 @@ public final class RolloutPlanner {
                     + " is ready behind the preview Service"));
         }
         if (prePromotion != null) {
-            Gate gate = analysisGate(pass, AnalysisRuns.PRE_PROMOTION, preview);
-            if (gate == Gate.CLOSED) {
+            Gate gate = pastAnalysis(pass, AnalysisGates.analysis(pass, AnalysisRuns.PRE_PROMOTION, preview));
+            if (!gate.open()) {
                 return;
             }
             if (gate == Gate.OVERRIDDEN || pass.take(UserAction.PROMOTE)) {
@@ -422,7 +423,7 @@ public final class RolloutPlanner {
             // The active Service serves the new version while the old one stays at full size, until judged.
             pass.act(new ApplyServices(Optional.of(promoted),
                     pass.previewService() ? Optional.of(promoted) : Optional.empty()));
-            if (analysisGate(pass, AnalysisRuns.POST_PROMOTION, promoted) == Gate.CLOSED) {
+            if (!pastAnalysis(pass, AnalysisGates.analysis(pass, AnalysisRuns.POST_PROMOTION, promoted)).open()) {
                 return;
             }
         }
@@ -554,93 +555,10 @@ public final class RolloutPlanner {
     // ---------------------------------------------------------------------------------------------------------------
     // Shared steps
 
-    /** Whether the rollout may go past an analysis. */
-    private enum Gate {
-        /** The analysis is Successful. */
-        PASSED,
-        /** The analysis is Inconclusive and the user promoted: the pending promote action is taken. */
-        OVERRIDDEN,
-        /** Not (yet): the phase says why, or the abort has started. */
-        CLOSED
-    }
-
-    /**
-     * Starts or reads the named analysis of the new version, running on {@code slot}. A failed analysis starts the
-     * abort (traffic back to stable); an inconclusive one pauses until a person promotes or aborts; a running one
-     * holds the rollout, and a promote action then is declined, since only promote-full may skip an analysis.
-     */
-    private static Gate analysisGate(Pass pass, String name, Slot slot) {
-        int revision = pass.status().getCanaryRevision();
-        AnalysisVerdict verdict = pass.analysis(name, slot, revision);
-        String what = "analysis " + name + " of revision " + revision;
-        if (verdict.isSuccessful()) {
-            return Gate.PASSED;
-        }
-        if (verdict.isFailed()) {
-            startAbort(pass, RolloutConditions.ANALYSIS_FAILED, what + " failed: " + verdict.decidingMessage());
-            return Gate.CLOSED;
-        }
-        if (verdict.isInconclusive()) {
-            if (pass.take(UserAction.PROMOTE)) {
-                pass.event(RolloutEvent.normal("AnalysisOverridden", what + " was inconclusive; promoted by the user"));
-                return Gate.OVERRIDDEN;
-            }
-            pass.phase(RolloutPhase.Paused, RolloutConditions.ANALYSIS_INCONCLUSIVE, what + " is inconclusive ("
-                    + verdict.decidingMessage() + "): annotate veer.dev/action=promote to go on, or abort to roll back");
-            return Gate.CLOSED;
-        }
-        pass.decline(UserAction.PROMOTE, what + " is still running; promote-full skips it");
-        if (verdict.isInvalid()) {
-            pass.invalidSpec(new SpecCheck.Problem(RolloutConditions.ANALYSIS_INVALID, what + " cannot run: "
-                    + verdict.decidingMessage()));
-        } else {
-            pass.phase(RolloutPhase.Progressing, RolloutConditions.ANALYSIS_RUNNING, what + " running: "
-                    + verdict.decidingMessage());
-        }
-        return Gate.CLOSED;
-    }
-
-    /**
-     * The canary's background analysis: started once the traffic of step {@code analysisStartingStep} (or a later
-     * one) is in place, and from then on read on every pass, whatever the step is doing. Returns false when it holds
-     * the rollout: failed (the abort has started), inconclusive, or unable to run. A promote action on an
-     * inconclusive background analysis starts it again.
-     */
-    private static boolean backgroundAnalysisAllows(Pass pass, Slot canary, boolean trafficInPlace) {
-        var canarySpec = pass.spec().getStrategy().getCanary();
-        if (canarySpec.getAnalysis() == null) {
-            return true;
-        }
-        var status = pass.status();
-        int revision = status.getCanaryRevision();
-        int from = canarySpec.getAnalysisStartingStep() == null ? 0 : canarySpec.getAnalysisStartingStep();
-        if (!pass.hasAnalysis(AnalysisRuns.BACKGROUND, revision)
-                && (!trafficInPlace || status.getCurrentStepIndex() < from)) {
-            return true;
-        }
-        AnalysisVerdict verdict = pass.analysis(AnalysisRuns.BACKGROUND, canary, revision);
-        String what = "background analysis of revision " + revision;
-        if (verdict.isFailed()) {
-            startAbort(pass, RolloutConditions.ANALYSIS_FAILED, what + " failed: " + verdict.decidingMessage());
-            return false;
-        }
-        if (verdict.isInconclusive()) {
-            if (pass.take(UserAction.PROMOTE)) {
-                pass.restartAnalysis(AnalysisRuns.BACKGROUND);
-                pass.event(RolloutEvent.normal("AnalysisOverridden", what + " was inconclusive; the user promoted, "
-                        + "so it starts again"));
-                return true;
-            }
-            pass.phase(RolloutPhase.Paused, RolloutConditions.ANALYSIS_INCONCLUSIVE, what + " is inconclusive ("
-                    + verdict.decidingMessage() + "): annotate veer.dev/action=promote to go on, or abort to roll back");
-            return false;
-        }
-        if (verdict.isInvalid()) {
-            pass.invalidSpec(new SpecCheck.Problem(RolloutConditions.ANALYSIS_INVALID, what + " cannot run: "
-                    + verdict.decidingMessage()));
-            return false;
-        }
-        return true;
+    /** Acts on an analysis gate: a failed analysis starts the abort. Returns the gate. */
+    private static Gate pastAnalysis(Pass pass, AnalysisGates.Decision decision) {
+        decision.failure().ifPresent(why -> startAbort(pass, RolloutConditions.ANALYSIS_FAILED, why));
+        return decision.gate();
     }
 
     private static void waitForPods(Pass pass, Slot slot, int replicas) {
