@@ -514,6 +514,9 @@ public final class RolloutPlanner {
     private static void aborted(Pass pass) {
         var status = pass.status();
         if (pass.desiredHash().equals(status.getStableTemplateHash())) {
+            pass.event(RolloutEvent.normal("ReturnedToStable", "the desired pod template (spec.template with its "
+                    + "configuration) is revision " + status.getStableRevision() + " again; held revision "
+                    + status.getCanaryRevision() + " is dropped"));
             backToStable(pass);
             stable(pass);
             return;

@@ -264,6 +264,29 @@ class RolloutPlannerTest {
         }
 
         @Test
+        void anAbortedRolloutWhoseTemplateIsTheStableOneAgainReturnsToHealthyWithAnEvent() {
+            ServiceRollout rollout = Rollouts.canary(4, weight(50), pauseUntilPromoted());
+            PlannerWorld world = new PlannerWorld(rollout, true, false);
+            world.settle(TICK);
+            newVersion(world, "shop:2.0");
+            world.settle(TICK);
+            world.pendingAction = Optional.of("abort");
+            world.settle(TICK);
+
+            newVersion(world, "shop:1.0");
+            world.settle(TICK);
+
+            assertThat(rollout.getStatus().getStage()).isEqualTo(RolloutStage.Stable);
+            assertThat(rollout.getStatus().getPhase()).isEqualTo(RolloutPhase.Healthy);
+            assertThat(rollout.getStatus().getAbortReason()).isNull();
+            assertThat(rollout.getStatus().getAbortMessage()).isNull();
+            assertThat(world.events).anySatisfy(e -> {
+                assertThat(e.reason()).isEqualTo("ReturnedToStable");
+                assertThat(e.message()).contains("is revision 1 again; held revision 2 is dropped");
+            });
+        }
+
+        @Test
         void abortWaitsForStableCapacityBeforeMovingTraffic() {
             ServiceRollout rollout = Rollouts.canary(4, weight(50), pauseUntilPromoted());
             PlannerWorld world = new PlannerWorld(rollout, true, false);
