@@ -2,14 +2,20 @@ package dev.veer.rollout;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
+import dev.veer.analysis.AnalysisMetrics;
 import dev.veer.api.RolloutPhase;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.ServiceRolloutStatus;
@@ -28,23 +34,58 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@code veer_rollbacks_total{namespace,reason}}: rollbacks completed (all traffic verified back on the stable
  * version), by abort reason.</li>
  * </ul>
- * Label values are bounded: names of existing rollouts, the phase enum, the planner's reason constants.
+ * Label values are bounded: names of existing rollouts, the phase enum, the planner's reason constants. The series
+ * of a deleted rollout (its phase, and the analysis values of {@link AnalysisMetrics}) are dropped by {@link #sweep},
+ * which compares them with the rollouts the controller's cache holds at most once per {@link #SWEEP_EVERY}: a rollout
+ * has no finalizer, so nothing else tells Veer it is gone.
  */
 @Singleton
 public class RolloutMetrics {
 
-    private final MeterRegistry registry;
-    private final Map<Key, AtomicReference<RolloutPhase>> phases = new ConcurrentHashMap<>();
+    static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
-    public RolloutMetrics(MeterRegistry registry) {
+    private final MeterRegistry registry;
+    private final AnalysisMetrics analysisMetrics;
+    private final Map<Key, PhaseGauges> phases = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
+
+    public RolloutMetrics(MeterRegistry registry, AnalysisMetrics analysisMetrics) {
         this.registry = registry;
+        this.analysisMetrics = analysisMetrics;
+    }
+
+    /**
+     * Drops the series of rollouts that no longer exist, if the last sweep is {@link #SWEEP_EVERY} ago.
+     *
+     * @param existing the rollouts that exist, as namespace and name; asked for only when a sweep is due
+     */
+    void sweep(Instant now, Supplier<Stream<ServiceRollout>> existing) {
+        Instant last = lastSweep.get();
+        if (now.isBefore(last.plus(SWEEP_EVERY)) || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        Set<Key> live = existing.get().map(r -> new Key(r.getMetadata().getNamespace(), r.getMetadata().getName()))
+                .collect(Collectors.toSet());
+        phases.entrySet().removeIf(entry -> {
+            if (live.contains(entry.getKey())) {
+                return false;
+            }
+            entry.getValue().gauges().forEach(registry::remove);
+            analysisMetrics.forget(entry.getKey().namespace(), entry.getKey().rollout());
+            return true;
+        });
+    }
+
+    /** Rollouts whose series are exported now. */
+    int tracked() {
+        return phases.size();
     }
 
     /** Records what one pass did: the phase it left the rollout in, a step it completed, a rollback it completed. */
     void passed(ServiceRollout rollout, Plan plan) {
         String namespace = rollout.getMetadata().getNamespace();
         String name = rollout.getMetadata().getName();
-        phases.computeIfAbsent(new Key(namespace, name), this::registerPhase).set(plan.status().getPhase());
+        phases.computeIfAbsent(new Key(namespace, name), this::registerPhase).current().set(plan.status().getPhase());
         stepCompleted(rollout.getStatus(), plan.status()).ifPresent(duration -> Timer
                 .builder("veer.rollout.step.duration")
                 .description("Duration of completed canary steps")
@@ -73,20 +114,23 @@ public class RolloutMetrics {
                 Instant.parse(after.getStepStartedAt())));
     }
 
-    private AtomicReference<RolloutPhase> registerPhase(Key key) {
+    private PhaseGauges registerPhase(Key key) {
         AtomicReference<RolloutPhase> current = new AtomicReference<>();
-        Map<RolloutPhase, Gauge> gauges = new EnumMap<>(RolloutPhase.class);
+        List<Gauge> gauges = new ArrayList<>();
         for (RolloutPhase phase : RolloutPhase.values()) {
-            gauges.put(phase, Gauge.builder("veer.rollout.phase", current, c -> c.get() == phase ? 1 : 0)
+            gauges.add(Gauge.builder("veer.rollout.phase", current, c -> c.get() == phase ? 1 : 0)
                     .description("1 for the rollout's current phase")
                     .tag("namespace", key.namespace())
                     .tag("rollout", key.rollout())
                     .tag("phase", phase.name())
                     .register(registry));
         }
-        return current;
+        return new PhaseGauges(current, gauges);
     }
 
     private record Key(String namespace, String rollout) {
+    }
+
+    private record PhaseGauges(AtomicReference<RolloutPhase> current, List<Gauge> gauges) {
     }
 }

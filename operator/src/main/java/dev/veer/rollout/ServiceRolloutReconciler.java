@@ -115,6 +115,7 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
             events.record(rollout, event.warning(), event.reason(), event.message());
         }
         metrics.passed(rollout, plan);
+        metrics.sweep(clock.instant(), () -> context.getPrimaryCache().list());
         ServiceRollout latest = rollout;
         if (plan.actionConsumed() && action.isPresent()) {
             latest = clearAction(rollout, action.get(), context);

@@ -35,7 +35,7 @@ final class StandaloneOperator implements AutoCloseable {
                 new RolloutExecutor(client, writer, new SnapshotWriter(client, writer, clock)),
                 new EventRecorder(client, clock), writer,
                 new RolloutAnalyses(AnalysisBeans.runner(client, metrics, clock, Optional.empty())),
-                new RolloutMetrics(registry), clock);
+                new RolloutMetrics(registry, metrics), clock);
         this.operator = new Operator(o -> o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false)
