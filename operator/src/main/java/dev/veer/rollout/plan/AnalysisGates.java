@@ -113,6 +113,14 @@ final class AnalysisGates {
         return Decision.of(Gate.PASSED);
     }
 
+    /** Why the named run of the revision being rolled out failed, if it has started and failed; starts nothing. */
+    static Optional<String> failure(Pass pass, String name) {
+        int revision = pass.status().getCanaryRevision();
+        return pass.startedAnalysis(name, revision).filter(AnalysisVerdict::isFailed)
+                .map(verdict -> "analysis " + name + " of revision " + revision + " failed: "
+                        + verdict.decidingMessage());
+    }
+
     private static Decision inconclusive(Pass pass, String what, AnalysisVerdict verdict) {
         pass.phase(RolloutPhase.Paused, RolloutConditions.ANALYSIS_INCONCLUSIVE, what + " is inconclusive ("
                 + verdict.decidingMessage() + "): annotate veer.dev/action=promote to go on, or abort to roll back");

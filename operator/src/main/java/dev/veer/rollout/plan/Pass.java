@@ -212,6 +212,11 @@ final class Pass {
         return AnalysisVerdict.of(started);
     }
 
+    /** The verdict of the named analysis of {@code revision}, if it has started; starts nothing. */
+    Optional<AnalysisVerdict> startedAnalysis(String name, int revision) {
+        return analysisRun(name, revision).map(AnalysisVerdict::of);
+    }
+
     /** Whether the named analysis of {@code revision} has started. */
     boolean hasAnalysis(String name, int revision) {
         return analysisRun(name, revision).isPresent();

@@ -215,6 +215,12 @@ public final class RolloutPlanner {
         }
         CanaryStep step = steps.get(index);
         if (pass.spec().getPaused()) {
+            // A pause holds the steps, not the judgement: a step analysis that already failed still rolls back.
+            Optional<String> failed = AnalysisGates.failure(pass, AnalysisRuns.step(index));
+            if (failed.isPresent()) {
+                startAbort(pass, RolloutConditions.ANALYSIS_FAILED, failed.get());
+                return;
+            }
             pass.phase(RolloutPhase.Paused, RolloutConditions.PAUSED_BY_SPEC,
                     "paused by spec.paused at step " + index + " (weight " + weight + ")");
             return;

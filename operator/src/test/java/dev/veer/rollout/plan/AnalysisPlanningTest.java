@@ -109,6 +109,22 @@ class AnalysisPlanningTest {
         }
 
         @Test
+        void aStepAnalysisThatFailsWhileSpecPausedHoldsTheRolloutStillRollsBack() {
+            newVersion(world);
+            world.settle(TICK);
+            world.rollout.getSpec().setPaused(true);
+            world.pass();
+            assertThat(world.rollout.getStatus().getPhase()).isEqualTo(RolloutPhase.Paused);
+
+            world.analysisResults.put("step-1", AnalysisPhase.Failed);
+            world.settle(TICK);
+
+            assertThat(world.rollout.getStatus().getStage()).isEqualTo(RolloutStage.Aborted);
+            assertThat(world.rollout.getStatus().getAbortReason()).isEqualTo(RolloutConditions.ANALYSIS_FAILED);
+            assertThat(world.routeWeight).isZero();
+        }
+
+        @Test
         void failedAnalysisIsNotMeasuredAgain() {
             newVersion(world);
             world.settle(TICK);
