@@ -13,9 +13,10 @@ import dev.veer.api.SnapshotSpec;
 import dev.veer.api.SnapshotStatus;
 import dev.veer.api.SnapshotVerdict;
 import dev.veer.common.Labels;
-import dev.veer.rollout.model.RolloutObjects;
+import dev.veer.common.OwnerReferences;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 
 /** Builds Snapshot objects, without I/O. */
@@ -44,13 +45,7 @@ public final class SnapshotFactory {
             String contentHash, List<ConfigRevision> configRevisions, Instant now) {
         String owner = rollout.getMetadata().getName();
         Snapshot snapshot = new Snapshot();
-        snapshot.setMetadata(new ObjectMetaBuilder()
-                .withName(name(owner, contentHash))
-                .withNamespace(rollout.getMetadata().getNamespace())
-                .withLabels(Map.of(Labels.OWNER, owner, OWNER_KIND_LABEL, "ServiceRollout", Labels.MANAGED_BY,
-                        Labels.MANAGER))
-                .withOwnerReferences(RolloutObjects.ownerReference(rollout))
-                .build());
+        snapshot.setMetadata(metadata(rollout, "ServiceRollout", contentHash));
         SnapshotSpec spec = new SnapshotSpec();
         spec.setOwnerKind("ServiceRollout");
         spec.setOwnerName(owner);
@@ -73,20 +68,7 @@ public final class SnapshotFactory {
             long etcdRevision, Instant now) {
         String owner = watch.getMetadata().getName();
         Snapshot snapshot = new Snapshot();
-        snapshot.setMetadata(new ObjectMetaBuilder()
-                .withName(name(owner, contentHash))
-                .withNamespace(watch.getMetadata().getNamespace())
-                .withLabels(Map.of(Labels.OWNER, owner, OWNER_KIND_LABEL, "ConfigWatch", Labels.MANAGED_BY,
-                        Labels.MANAGER))
-                .withOwnerReferences(new OwnerReferenceBuilder()
-                        .withApiVersion(watch.getApiVersion())
-                        .withKind(watch.getKind())
-                        .withName(owner)
-                        .withUid(watch.getMetadata().getUid())
-                        .withController(true)
-                        .withBlockOwnerDeletion(true)
-                        .build())
-                .build());
+        snapshot.setMetadata(metadata(watch, "ConfigWatch", contentHash));
         SnapshotSpec spec = new SnapshotSpec();
         spec.setOwnerKind("ConfigWatch");
         spec.setOwnerName(owner);
@@ -97,6 +79,18 @@ public final class SnapshotFactory {
         spec.setCreatedAt(now.toString());
         snapshot.setSpec(spec);
         return snapshot;
+    }
+
+    /** Named after the owner and the content, labelled so {@code -l veer.dev/owner=NAME} lists it, owned. */
+    private static ObjectMeta metadata(HasMetadata owner, String ownerKind, String contentHash) {
+        String name = owner.getMetadata().getName();
+        return new ObjectMetaBuilder()
+                .withName(name(name, contentHash))
+                .withNamespace(owner.getMetadata().getNamespace())
+                .withLabels(Map.of(Labels.OWNER, name, OWNER_KIND_LABEL, ownerKind, Labels.MANAGED_BY,
+                        Labels.MANAGER))
+                .withOwnerReferences(OwnerReferences.controller(owner))
+                .build();
     }
 
     /** The Git commit a sync applied, else the last field manager that changed the spec, else "unknown". */

@@ -11,13 +11,12 @@ import java.util.TreeMap;
 import dev.veer.api.ConfigWatch;
 import dev.veer.api.TargetKind;
 import dev.veer.common.Labels;
+import dev.veer.common.OwnerReferences;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 
@@ -56,7 +55,7 @@ public final class ConfigObjects {
                 .withLabels(labels(watch))
                 .withAnnotations(Map.of(ConfigNames.CONTENT_HASH, annotations.getOrDefault(ConfigNames.CONTENT_HASH, ""),
                         ConfigNames.ETCD_REVISION, annotations.getOrDefault(ConfigNames.ETCD_REVISION, "")))
-                .withOwnerReferences(ownerReference(watch))
+                .withOwnerReferences(OwnerReferences.controller(watch))
                 .build();
         if (versioned instanceof Secret secret) {
             return new SecretBuilder().withMetadata(metadata).withType("Opaque").withData(secret.getData()).build();
@@ -117,18 +116,7 @@ public final class ConfigObjects {
                 .withLabels(labels)
                 .withAnnotations(Map.of(ConfigNames.CONTENT_HASH, config.hash(),
                         ConfigNames.ETCD_REVISION, String.valueOf(etcdRevision)))
-                .withOwnerReferences(ownerReference(watch))
-                .build();
-    }
-
-    private static OwnerReference ownerReference(ConfigWatch watch) {
-        return new OwnerReferenceBuilder()
-                .withApiVersion(watch.getApiVersion())
-                .withKind(watch.getKind())
-                .withName(watch.getMetadata().getName())
-                .withUid(watch.getMetadata().getUid())
-                .withController(true)
-                .withBlockOwnerDeletion(true)
+                .withOwnerReferences(OwnerReferences.controller(watch))
                 .build();
     }
 

@@ -9,11 +9,10 @@ import dev.veer.api.ServicePortSpec;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.Slot;
 import dev.veer.common.Labels;
+import dev.veer.common.OwnerReferences;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -121,19 +120,7 @@ public final class RolloutObjects {
                 .withName(name)
                 .withNamespace(rollout.getMetadata().getNamespace())
                 .withLabels(all)
-                .withOwnerReferences(ownerReference(rollout))
-                .build();
-    }
-
-    /** Controller owner reference to the rollout, so the cluster deletes owned objects with it. */
-    public static OwnerReference ownerReference(ServiceRollout rollout) {
-        return new OwnerReferenceBuilder()
-                .withApiVersion(rollout.getApiVersion())
-                .withKind(rollout.getKind())
-                .withName(rollout.getMetadata().getName())
-                .withUid(rollout.getMetadata().getUid())
-                .withController(true)
-                .withBlockOwnerDeletion(true)
+                .withOwnerReferences(OwnerReferences.controller(rollout))
                 .build();
     }
 }

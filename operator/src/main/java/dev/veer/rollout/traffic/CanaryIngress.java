@@ -8,8 +8,8 @@ import java.util.Optional;
 
 import dev.veer.api.HeaderMatch;
 import dev.veer.common.Labels;
+import dev.veer.common.OwnerReferences;
 import dev.veer.rollout.model.RolloutNames;
-import dev.veer.rollout.model.RolloutObjects;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
@@ -71,7 +71,7 @@ final class CanaryIngress {
                 .withNamespace(target.namespace())
                 .withLabels(Labels.rollout(rollout))
                 .withAnnotations(annotations(weight, headerRoute))
-                .withOwnerReferences(RolloutObjects.ownerReference(target.rollout()))
+                .withOwnerReferences(OwnerReferences.controller(target.rollout()))
                 .endMetadata()
                 .withNewSpec()
                 .withIngressClassName(user.getSpec().getIngressClassName())
