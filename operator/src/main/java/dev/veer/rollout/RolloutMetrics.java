@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -102,15 +103,15 @@ public class RolloutMetrics {
     }
 
     /** A step that ended in this pass (same revision, a higher step index): from its start to the next one's. */
-    private static java.util.Optional<Duration> stepCompleted(ServiceRolloutStatus before, ServiceRolloutStatus after) {
+    private static Optional<Duration> stepCompleted(ServiceRolloutStatus before, ServiceRolloutStatus after) {
         if (before == null || before.getCurrentStepIndex() == null || after.getCurrentStepIndex() == null
                 || before.getCanaryRevision() == null
                 || !Objects.equals(before.getCanaryRevision(), after.getCanaryRevision())
                 || after.getCurrentStepIndex() <= before.getCurrentStepIndex()
                 || before.getStepStartedAt() == null || after.getStepStartedAt() == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Duration.between(Instant.parse(before.getStepStartedAt()),
+        return Optional.of(Duration.between(Instant.parse(before.getStepStartedAt()),
                 Instant.parse(after.getStepStartedAt())));
     }
 

@@ -89,7 +89,7 @@ final class AnalysisGates {
         var status = pass.status();
         int revision = status.getCanaryRevision();
         int from = canarySpec.getAnalysisStartingStep() == null ? 0 : canarySpec.getAnalysisStartingStep();
-        if (!pass.hasAnalysis(AnalysisRuns.BACKGROUND, revision)
+        if (pass.startedAnalysis(AnalysisRuns.BACKGROUND, revision).isEmpty()
                 && (!trafficInPlace || status.getCurrentStepIndex() < from)) {
             return Decision.of(Gate.PASSED);
         }

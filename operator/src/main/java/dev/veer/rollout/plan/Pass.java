@@ -75,11 +75,11 @@ final class Pass {
         }
         for (int i = 0; i < runs.size(); i++) {
             AnalysisRunStatus before = runs.get(i);
-            AnalysisOutcome outcome = observed.analyses().get(before.getName());
-            if (outcome == null || !Objects.equals(outcome.status().getRevision(), before.getRevision())) {
+            Optional<AnalysisOutcome> outcome = measured(before);
+            if (outcome.isEmpty()) {
                 continue;
             }
-            AnalysisRunStatus after = outcome.status();
+            AnalysisRunStatus after = outcome.get().status();
             runs.set(i, after);
             if (before.getPhase() != after.getPhase() && after.getPhase() != AnalysisPhase.Running) {
                 String message = "analysis " + after.getName() + " of revision " + after.getRevision() + ": "
@@ -215,11 +215,6 @@ final class Pass {
     /** The verdict of the named analysis of {@code revision}, if it has started; starts nothing. */
     Optional<AnalysisVerdict> startedAnalysis(String name, int revision) {
         return analysisRun(name, revision).map(AnalysisVerdict::of);
-    }
-
-    /** Whether the named analysis of {@code revision} has started. */
-    boolean hasAnalysis(String name, int revision) {
-        return analysisRun(name, revision).isPresent();
     }
 
     private Optional<AnalysisRunStatus> analysisRun(String name, int revision) {
@@ -370,13 +365,17 @@ final class Pass {
             return;
         }
         for (AnalysisRunStatus run : status.getAnalysisRuns()) {
-            AnalysisOutcome outcome = observed.analyses().get(run.getName());
-            boolean measured = outcome != null && Objects.equals(outcome.status().getRevision(), run.getRevision());
             if (run.getPhase() == AnalysisPhase.Error) {
                 requeueAt(now.plus(ANALYSIS_RETRY));
             } else if (run.getPhase() == AnalysisPhase.Running) {
-                requeueAt(measured ? outcome.nextDueAt().orElse(now.plus(ANALYSIS_RETRY)) : now);
+                requeueAt(measured(run).map(o -> o.nextDueAt().orElse(now.plus(ANALYSIS_RETRY))).orElse(now));
             }
         }
+    }
+
+    /** What the reconciler measured of this run before the pass: an outcome of the same name and revision. */
+    private Optional<AnalysisOutcome> measured(AnalysisRunStatus run) {
+        return Optional.ofNullable(observed.analyses().get(run.getName()))
+                .filter(o -> Objects.equals(o.status().getRevision(), run.getRevision()));
     }
 }
