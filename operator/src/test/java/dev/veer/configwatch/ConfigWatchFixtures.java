@@ -25,6 +25,7 @@ import dev.veer.api.Snapshot;
 import dev.veer.api.SnapshotVerdict;
 import dev.veer.common.Conditions;
 import dev.veer.common.Labels;
+import dev.veer.rollout.RolloutFixtures;
 import dev.veer.configwatch.model.ConfigNames;
 import dev.veer.rollout.model.ConfigInjection;
 import io.etcd.jetcd.ByteSequence;
@@ -48,12 +49,15 @@ final class ConfigWatchFixtures implements AutoCloseable {
 
     final KubernetesClient client;
     final String namespace;
+    /** The ServiceRollouts of the same namespace. */
+    final RolloutFixtures rollouts;
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
 
     ConfigWatchFixtures(KubernetesClient client) {
         this.client = client;
         this.namespace = "cw-" + UUID.randomUUID().toString().substring(0, 8);
         client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+        this.rollouts = new RolloutFixtures(client, namespace);
     }
 
     /** The YAML flow map of {@code spec.source.etcd}, with a secretRef if {@code secret} is not null. */
@@ -157,8 +161,7 @@ final class ConfigWatchFixtures implements AutoCloseable {
     }
 
     ServiceRolloutStatus awaitRolloutStatus(String name, Consumer<ServiceRolloutStatus> assertion) {
-        awaitRollout(name, assertion);
-        return client.resources(ServiceRollout.class).inNamespace(namespace).withName(name).get().getStatus();
+        return rollouts.awaitStatus(name, assertion);
     }
 
     ServiceRolloutStatus awaitRolloutHealthyAt(String name, int stableRevision) {
@@ -169,24 +172,13 @@ final class ConfigWatchFixtures implements AutoCloseable {
         });
     }
 
-    /** {@code kubectl annotate sr NAME veer.dev/action=ACTION}: read, change, update, again on a conflict. */
+    /** {@code kubectl annotate sr NAME veer.dev/action=ACTION}. */
     void act(String rollout, String action) {
-        await().atMost(WAIT).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
-                && k.getCode() == 409).until(() -> {
-                    ServiceRollout latest = client.resources(ServiceRollout.class).inNamespace(namespace)
-                            .withName(rollout).get();
-                    if (latest.getMetadata().getAnnotations() == null) {
-                        latest.getMetadata().setAnnotations(new HashMap<>());
-                    }
-                    latest.getMetadata().getAnnotations().put(Labels.ACTION, action);
-                    client.resource(latest).update();
-                    return true;
-                });
+        rollouts.act(rollout, action);
     }
 
     String activeSlot(String rollout) {
-        return client.resources(ServiceRollout.class).inNamespace(namespace).withName(rollout).get().getStatus()
-                .getActiveSlot().label();
+        return rollouts.get(rollout).getStatus().getActiveSlot().label();
     }
 
     /** The ConfigMap that a Deployment's configuration volume (veer-config-*) holds, or null. */
@@ -221,12 +213,7 @@ final class ConfigWatchFixtures implements AutoCloseable {
     }
 
     void awaitRollout(String name, Consumer<ServiceRolloutStatus> assertion) {
-        await().atMost(WAIT).untilAsserted(() -> {
-            ServiceRollout rollout = client.resources(ServiceRollout.class).inNamespace(namespace).withName(name)
-                    .get();
-            assertThat(rollout.getStatus()).isNotNull();
-            assertion.accept(rollout.getStatus());
-        });
+        rollouts.awaitStatus(name, assertion);
     }
 
     String rolloutTemplateAnnotation(String rollout, String configWatch) {

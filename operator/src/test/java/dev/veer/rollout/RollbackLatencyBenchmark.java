@@ -64,7 +64,7 @@ class RollbackLatencyBenchmark {
                     });
 
                     canary.errorRatio(0.2);
-                    Instant breach = firstBreach(cluster.namespace, name + "-green");
+                    Instant breach = firstBreach(canary.query(BuiltinTemplates.ERROR_RATE_QUERY, "10s"));
                     ServiceRolloutStatus aborted = awaitTrafficOnStable(cluster, name);
                     Instant restored = Instant.now();
                     Instant decided = Instant.parse(aborted.getAbortedAt());
@@ -87,9 +87,7 @@ class RollbackLatencyBenchmark {
     }
 
     /** Polls the analysis' query until its result breaches the threshold; returns when it first did. */
-    private static Instant firstBreach(String namespace, String service) {
-        String query = BuiltinTemplates.ERROR_RATE_QUERY.replace("{{args.namespace}}", namespace)
-                .replace("{{args.service}}", service).replace("{{args.window}}", "10s");
+    private static Instant firstBreach(String query) {
         Instant[] seen = new Instant[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> {
             QueryResult result = prometheus.query(query);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,7 +21,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** Creates rollouts in a namespace of their own and waits for what the operator does to them. */
-final class RolloutFixtures {
+public final class RolloutFixtures {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -28,9 +29,14 @@ final class RolloutFixtures {
     final String namespace;
 
     RolloutFixtures(KubernetesClient client) {
-        this.client = client;
-        this.namespace = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        this(client, "t-" + UUID.randomUUID().toString().substring(0, 8));
         client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+    }
+
+    /** For the rollouts of a namespace that another fixture created. */
+    public RolloutFixtures(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
     }
 
     ServiceRollout create(String yaml) {
@@ -39,7 +45,7 @@ final class RolloutFixtures {
         return client.resource(rollout).create();
     }
 
-    ServiceRollout get(String name) {
+    public ServiceRollout get(String name) {
         return client.resources(ServiceRollout.class).inNamespace(namespace).withName(name).get();
     }
 
@@ -49,7 +55,7 @@ final class RolloutFixtures {
     }
 
     /** {@code kubectl annotate sr NAME veer.dev/action=ACTION}. */
-    void act(String name, String action) {
+    public void act(String name, String action) {
         update(name, r -> r.getMetadata().getAnnotations().put(Labels.ACTION, action));
     }
 
@@ -62,7 +68,7 @@ final class RolloutFixtures {
                 && k.getCode() == 409).until(() -> {
                     ServiceRollout latest = get(name);
                     if (latest.getMetadata().getAnnotations() == null) {
-                        latest.getMetadata().setAnnotations(new java.util.HashMap<>());
+                        latest.getMetadata().setAnnotations(new HashMap<>());
                     }
                     change.accept(latest);
                     client.resource(latest).update();
@@ -70,7 +76,7 @@ final class RolloutFixtures {
                 });
     }
 
-    ServiceRolloutStatus awaitStatus(String name, Consumer<ServiceRolloutStatus> assertion) {
+    public ServiceRolloutStatus awaitStatus(String name, Consumer<ServiceRolloutStatus> assertion) {
         await().atMost(WAIT).untilAsserted(() -> {
             ServiceRollout rollout = get(name);
             assertThat(rollout.getStatus()).as("status of %s", name).isNotNull();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,20 +71,20 @@ class ServiceSelectorRouterTest {
                 .withName(target.canarySlotService()).get();
         ClusterView cache = new ClusterView() {
             @Override
-            public java.util.Optional<Service> cachedService(String name) {
-                return java.util.Optional.of(service).filter(s -> s.getMetadata().getName().equals(name));
+            public Optional<Service> cachedService(String name) {
+                return Optional.of(service).filter(s -> s.getMetadata().getName().equals(name));
             }
 
             @Override
-            public java.util.Optional<Deployment> cachedDeployment(String name) {
-                return java.util.stream.Stream.of(blue, green).filter(d -> d.getMetadata().getName().equals(name))
+            public Optional<Deployment> cachedDeployment(String name) {
+                return Stream.of(blue, green).filter(d -> d.getMetadata().getName().equals(name))
                         .findFirst();
             }
         };
         cluster.drainRequestCounts();
 
         var observed = router.observe(new RouteTarget(target.rollout(), target.stableSlot(),
-                java.util.Optional.of(cache)));
+                Optional.of(cache)));
 
         assertThat(observed.carries(25, List.of())).isTrue();
         assertThat(cluster.drainRequestCounts()).as("requests to the API server").isEmpty();

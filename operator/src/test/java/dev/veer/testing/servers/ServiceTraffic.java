@@ -1,11 +1,15 @@
 package dev.veer.testing.servers;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
 
 /**
  * The series a micrometer-instrumented HTTP service exports ({@code http_server_requests_seconds_count} by status and
@@ -54,11 +58,19 @@ public final class ServiceTraffic implements AutoCloseable {
      * from now on finds data.
      */
     public ServiceTraffic awaitRate() {
-        String rate = "rate(http_server_requests_seconds_count{namespace=\"" + labels.get("namespace")
-                + "\",service=\"" + labels.get("service") + "\"}[10s])";
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> !prometheus.query(rate).series().isEmpty());
+        String rate = query("rate(http_server_requests_seconds_count{namespace=\"{{args.namespace}}\","
+                + "service=\"{{args.service}}\"}[{{args.window}}])", "10s");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !prometheus.query(rate).series().isEmpty());
         return this;
+    }
+
+    /**
+     * A query of a built-in template ({@code BuiltinTemplates.ERROR_RATE_QUERY}, ...) for this service: its args
+     * {@code namespace}, {@code service} and {@code window} filled, as an analysis of this service would send it.
+     */
+    public String query(String template, String window) {
+        return template.replace("{{args.namespace}}", labels.get("namespace"))
+                .replace("{{args.service}}", labels.get("service")).replace("{{args.window}}", window);
     }
 
     /** From now on, this share of requests answers 500. */
@@ -114,7 +126,7 @@ public final class ServiceTraffic implements AutoCloseable {
     }
 
     private Series series(String name, Map<String, String> extra, double value, long at) {
-        Map<String, String> all = new java.util.HashMap<>(labels);
+        Map<String, String> all = new HashMap<>(labels);
         all.putAll(extra);
         return Series.of(name, all, new Sample(at, value));
     }

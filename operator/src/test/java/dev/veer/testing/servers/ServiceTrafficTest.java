@@ -22,8 +22,8 @@ class ServiceTrafficTest {
         String namespace = "traffic-" + UUID.randomUUID();
         try (ServiceTraffic traffic = ServiceTraffic.start(prometheus.client(), namespace, "shop-green")) {
             traffic.errorRatio(0.2).latencySeconds(0.3);
-            String errorRate = fill(BuiltinTemplates.ERROR_RATE_QUERY, namespace);
-            String p99 = fill(BuiltinTemplates.LATENCY_P99_QUERY, namespace);
+            String errorRate = traffic.query(BuiltinTemplates.ERROR_RATE_QUERY, "10s");
+            String p99 = traffic.query(BuiltinTemplates.LATENCY_P99_QUERY, "10s");
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(traffic.lastError()).isNull();
@@ -31,11 +31,6 @@ class ServiceTrafficTest {
                 assertThat(value(p99)).isBetween(0.25, 0.5);
             });
         }
-    }
-
-    private static String fill(String query, String namespace) {
-        return query.replace("{{args.namespace}}", namespace).replace("{{args.service}}", "shop-green")
-                .replace("{{args.window}}", "10s");
     }
 
     private static double value(String query) {
