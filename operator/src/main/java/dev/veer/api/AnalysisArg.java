@@ -14,7 +14,7 @@ public class AnalysisArg {
     @Required
     @Pattern(NAME_PATTERN)
     @Size(max = 63)
-    @JsonPropertyDescription("Name of the argument, as the HealthCheck or built-in template declares it.")
+    @JsonPropertyDescription("Name of the argument, as the HealthCheck or built-in template declares it. At most 63 characters.")
     private String name;
 
     @Required

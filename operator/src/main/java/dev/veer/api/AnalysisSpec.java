@@ -22,7 +22,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class AnalysisSpec {
 
     @Size(max = 10)
-    @JsonPropertyDescription("HealthChecks to run, by name, from the rollout's namespace.")
+    @JsonPropertyDescription("HealthChecks to run, by name, from the rollout's namespace. At most 10 items.")
     private List<HealthCheckRef> templates = new ArrayList<>();
 
     @Size(max = 10)
@@ -30,15 +30,15 @@ public class AnalysisSpec {
             + "(http_server_requests_seconds): error-rate (args maxErrorRate, default 0.01) and latency-p99 (arg "
             + "maxLatencySeconds). Both take the args address, window (default 1m), service (default "
             + "{{rollout}}-{{slot}}), namespace (default {{namespace}}), interval (default 30s), count and "
-            + "initialDelay.")
+            + "initialDelay. At most 10 items.")
     private List<BuiltinTemplate> builtin = new ArrayList<>();
 
     @Size(max = 30)
-    @JsonPropertyDescription("Values of the arguments the templates declare.")
+    @JsonPropertyDescription("Values of the arguments the templates declare. At most 30 items.")
     private List<AnalysisArg> args = new ArrayList<>();
 
     @Size(max = 20)
-    @JsonPropertyDescription("Metrics defined here rather than in a HealthCheck.")
+    @JsonPropertyDescription("Metrics defined here rather than in a HealthCheck. At most 20 items.")
     private List<MetricSpec> metrics = new ArrayList<>();
 
     public List<HealthCheckRef> getTemplates() {

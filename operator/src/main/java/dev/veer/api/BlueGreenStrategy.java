@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @ValidationRule(value = "!has(self.previewService) || self.previewService != self.activeService",
@@ -13,11 +14,15 @@ public class BlueGreenStrategy {
 
     @Required
     @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
-    @JsonPropertyDescription("Service that receives production traffic; Veer points it at the active version.")
+    @Size(max = 63)
+    @JsonPropertyDescription("Service that receives production traffic; Veer points it at the active version. A "
+            + "Service name: at most 63 characters.")
     private String activeService;
 
     @Pattern("^[a-z]([-a-z0-9]*[a-z0-9])?$")
-    @JsonPropertyDescription("Service that points at the new version before promotion, for testing it.")
+    @Size(max = 63)
+    @JsonPropertyDescription("Service that points at the new version before promotion, for testing it. A Service "
+            + "name: at most 63 characters.")
     private String previewService;
 
     @Default("true")

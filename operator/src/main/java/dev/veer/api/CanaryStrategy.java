@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.IntOrString;
 
@@ -16,8 +17,9 @@ import io.fabric8.kubernetes.api.model.IntOrString;
         message = "analysisStartingStep needs a background analysis and must be the index of a step")
 public class CanaryStrategy {
 
-    @JsonPropertyDescription("Steps run in order. After the last step the new version is promoted to stable. With "
-            + "no steps the new version is promoted as soon as its pods are ready.")
+    @Size(max = 32)
+    @JsonPropertyDescription("Steps run in order, at most 32. After the last step the new version is promoted to "
+            + "stable. With no steps the new version is promoted as soon as its pods are ready.")
     private List<CanaryStep> steps;
 
     @JsonPropertyDescription("Where traffic weights are applied. Unset: the stable Service selects both versions and "

@@ -18,7 +18,7 @@ public class ConfigConsumer {
     @Required
     @Size(max = 253)
     @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")
-    @JsonPropertyDescription("Name of the workload, in the ConfigWatch's namespace.")
+    @JsonPropertyDescription("Name of the workload, in the ConfigWatch's namespace. At most 253 characters.")
     private String name;
 
     public ConfigConsumer() {

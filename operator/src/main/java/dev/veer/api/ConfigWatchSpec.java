@@ -28,7 +28,7 @@ public class ConfigWatchSpec {
     @JsonPropertyDescription("Workloads that use the configuration. A Deployment is rolled when it changes: Veer sets "
             + "the pod-template annotation veer.dev/config-hash-<ConfigWatch name> to the content hash, which starts "
             + "a rollout of new pods. A ServiceRollout is not written to: it names this ConfigWatch in its "
-            + "spec.configFrom (found without being listed here); listing it checks that it does.")
+            + "spec.configFrom (found without being listed here); listing it checks that it does. At most 50 items.")
     private List<ConfigConsumer> consumers = new ArrayList<>();
 
     @Min(0)

@@ -17,14 +17,15 @@ public class EtcdSource {
     @Required
     @Size(min = 1, max = 10)
     @JsonPropertyDescription("Client URLs of the etcd members, e.g. https://etcd-0.etcd:2379. With https, the "
-            + "Secret of secretRef gives the CA (ca.crt) and, for mutual TLS, the client certificate and key.")
+            + "Secret of secretRef gives the CA (ca.crt) and, for mutual TLS, the client certificate and key. At most "
+            + "10 URLs of at most 256 characters each.")
     private List<@Size(max = 256) @Pattern("^https?://[^/?#\\s]+/?$") String> endpoints;
 
     @Required
     @Size(min = 1, max = 512)
     @JsonPropertyDescription("Key prefix to materialise, e.g. /apps/checkout/. Every key that starts with it is "
             + "part of the configuration, named by the rest of the key. End it with / so that /apps/checkout does "
-            + "not also take /apps/checkout-old.")
+            + "not also take /apps/checkout-old. At most 512 characters.")
     private String prefix;
 
     @JsonPropertyDescription("Secret in the ConfigWatch's namespace with the credentials: username and password "

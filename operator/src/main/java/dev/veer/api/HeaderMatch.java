@@ -5,25 +5,31 @@ import java.util.Objects;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
-import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.generator.annotation.Size;
 
-/** A condition on one HTTP header; a value type (equal when every field is equal). */
-@ValidationRule(value = "[has(self.exact), has(self.prefix), has(self.regex)].filter(x, x).size() == 1",
-        message = "a header match must set exactly one of exact, prefix or regex")
+/**
+ * A condition on one HTTP header; a value type (equal when every field is equal). Exactly one of exact, prefix and
+ * regex is set: {@link HeaderRouteStep} holds that rule, so the copy in the status is not checked again.
+ */
 public class HeaderMatch {
 
     @Required
     @Pattern("^[A-Za-z0-9-]+$")
-    @JsonPropertyDescription("HTTP header name, for example X-Canary.")
+    @Size(max = 256)
+    @JsonPropertyDescription("HTTP header name, for example X-Canary; at most 256 characters.")
     private String name;
 
-    @JsonPropertyDescription("The header's value must equal this.")
+    @Size(max = 4096)
+    @JsonPropertyDescription("The header's value must equal this; at most 4096 characters.")
     private String exact;
 
-    @JsonPropertyDescription("The header's value must start with this.")
+    @Size(max = 4096)
+    @JsonPropertyDescription("The header's value must start with this; at most 4096 characters.")
     private String prefix;
 
-    @JsonPropertyDescription("The header's value must match this regular expression (RE2 syntax).")
+    @Size(max = 4096)
+    @JsonPropertyDescription("The header's value must match this regular expression (RE2 syntax); at most 4096 "
+            + "characters.")
     private String regex;
 
     public String getName() {

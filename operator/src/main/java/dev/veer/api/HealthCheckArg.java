@@ -11,7 +11,7 @@ public class HealthCheckArg {
     @Required
     @Pattern(AnalysisArg.NAME_PATTERN)
     @Size(max = 63)
-    @JsonPropertyDescription("Name of the argument, used as {{args.NAME}} in queries, conditions and headers.")
+    @JsonPropertyDescription("Name of the argument, used as {{args.NAME}} in queries, conditions and headers. At most 63 characters.")
     private String name;
 
     @JsonPropertyDescription("Default value, used when the rollout does not pass one. Unset: the rollout must pass "

@@ -19,13 +19,13 @@ public class HealthCheckSpec {
 
     @Size(max = 20)
     @JsonPropertyDescription("Arguments the metrics use as {{args.NAME}}. A rollout passes their values in its "
-            + "analysis args; an arg with a value here has that value as its default.")
+            + "analysis args; an arg with a value here has that value as its default. At most 20 items.")
     private List<HealthCheckArg> args = new ArrayList<>();
 
     @Required
     @Size(min = 1, max = 20)
     @JsonPropertyDescription("The metrics to measure. The analysis fails as soon as one metric fails, is inconclusive "
-            + "as soon as one is inconclusive, and succeeds once every metric has succeeded.")
+            + "as soon as one is inconclusive, and succeeds once every metric has succeeded. At most 20 items.")
     private List<MetricSpec> metrics = new ArrayList<>();
 
     public String getDescription() {

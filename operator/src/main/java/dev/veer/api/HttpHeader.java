@@ -11,7 +11,7 @@ public class HttpHeader {
     @Required
     @Pattern("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")
     @Size(max = 256)
-    @JsonPropertyDescription("Header name, for example X-Scope-OrgID.")
+    @JsonPropertyDescription("Header name, for example X-Scope-OrgID. At most 256 characters.")
     private String name;
 
     @Required

@@ -20,7 +20,7 @@ public class MetricSpec {
     @Pattern("^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$")
     @Size(max = 63)
     @JsonPropertyDescription("Name of the metric, unique within the analysis; it names the metric in the rollout's "
-            + "status, events and Veer's own metrics.")
+            + "status, events and Veer's own metrics. At most 63 characters.")
     private String name;
 
     @Required
@@ -31,13 +31,13 @@ public class MetricSpec {
     @JsonPropertyDescription("A CEL expression over the query's result that is true when the measurement is good, "
             + "for example 'result < 0.01', 'result[0] >= 0.95', 'isNaN(result)' or 'len(result) == 0'. 'result' is "
             + "a number for a scalar or a single sample, and a list for several. 'and' and 'or' may be written for "
-            + "'&&' and '||'. With only a successCondition, false means failed.")
+            + "'&&' and '||'. With only a successCondition, false means failed. At most 1024 characters.")
     private String successCondition;
 
     @Size(max = 1024)
     @JsonPropertyDescription("A CEL expression over the query's result that is true when the measurement is bad. "
             + "It wins over successCondition. With only a failureCondition, false means successful; with both and "
-            + "neither true, the measurement is inconclusive.")
+            + "neither true, the measurement is inconclusive. At most 1024 characters.")
     private String failureCondition;
 
     @Pattern(VeerApi.DURATION_PATTERN)

@@ -18,15 +18,16 @@ public class PrometheusProviderSpec {
     @Required
     @ValidationRule(value = "self.startsWith('http://') || self.startsWith('https://') || self.startsWith('{{')",
             message = "address must be an http:// or https:// URL, or start with a placeholder such as {{args.address}}")
+    @Size(max = 2048)
     @JsonPropertyDescription("Base URL of the Prometheus HTTP API, for example http://prometheus.monitoring:9090; "
-            + "/api/v1/query is appended. Placeholders are filled.")
+            + "/api/v1/query is appended. Placeholders are filled. At most 2048 characters.")
     private String address;
 
     @Required
     @Size(min = 1, max = 4096)
     @JsonPropertyDescription("PromQL query, evaluated at the time of the measurement. Veer fills the placeholders "
             + "{{rollout}}, {{namespace}}, {{slot}} (blue or green: the slot being judged), {{revision}} and "
-            + "{{args.NAME}} before sending it.")
+            + "{{args.NAME}} before sending it. At most 4096 characters.")
     private String query;
 
     @Pattern(VeerApi.DURATION_PATTERN)
@@ -40,7 +41,7 @@ public class PrometheusProviderSpec {
 
     @Size(max = 20)
     @JsonPropertyDescription("Extra HTTP headers sent with the query, for example X-Scope-OrgID for a multi-tenant "
-            + "backend. Placeholders are filled in values.")
+            + "backend. Placeholders are filled in values. At most 20 items.")
     private List<HttpHeader> headers = new ArrayList<>();
 
     public String getAddress() {

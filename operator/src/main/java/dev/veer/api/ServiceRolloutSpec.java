@@ -35,7 +35,7 @@ public class ServiceRolloutSpec {
     @JsonPropertyDescription("Configuration from ConfigWatches, resolved to their current immutable versions and "
             + "added to the pod template (a volume or envFrom per entry). A new version of a ConfigWatch makes a new "
             + "revision of this rollout; the revision's Snapshot records the ConfigWatch revisions it uses "
-            + "(spec.configRevisions). When a revision fails, the ConfigWatch returns to its last good version.")
+            + "(spec.configRevisions). When a revision fails, the ConfigWatch returns to its last good version. At most 10 items.")
     private List<ConfigFrom> configFrom;
 
     @Required

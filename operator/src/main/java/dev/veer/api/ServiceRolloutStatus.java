@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.model.annotation.LabelSelector;
 import io.fabric8.kubernetes.model.annotation.StatusReplicas;
@@ -74,7 +75,9 @@ public class ServiceRolloutStatus {
     @JsonPropertyDescription("When the pods of the idle slot may be scaled to zero (RFC 3339).")
     private String scaleDownAt;
 
-    @JsonPropertyDescription("Header matches currently routed to the new version.")
+    @Size(max = 16)
+    @JsonPropertyDescription("Header matches currently routed to the new version (at most 16, as in a "
+            + "setHeaderRoute step).")
     private List<HeaderMatch> headerRoute;
 
     @JsonPropertyDescription("Analysis runs of the revision being rolled out (or last rolled out): background, "
