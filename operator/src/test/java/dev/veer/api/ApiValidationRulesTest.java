@@ -94,6 +94,19 @@ class ApiValidationRulesTest {
         assertThat(CelRules.holds(rule, JSON.readTree(canary))).isEqualTo(valid);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "[{\"name\":\"X-Canary\",\"exact\":\"yes\"},{\"name\":\"X-B\",\"regex\":\"a.*\"}] | true",
+            "[]                                                                          | true",
+            "[{\"name\":\"X-Canary\"}]                                                 | false",
+            "[{\"name\":\"X-Canary\",\"exact\":\"yes\"},{\"name\":\"X-B\",\"exact\":\"a\",\"prefix\":\"b\"}] | false" })
+    void everyHeaderMatchOfASetHeaderRouteStepSetsExactlyOneOfExactPrefixOrRegex(String match, boolean valid)
+            throws Exception {
+        String rule = Arrays.stream(HeaderRouteStep.class.getDeclaredField("match")
+                .getAnnotationsByType(ValidationRule.class)).findFirst().orElseThrow().value();
+        assertThat(CelRules.holds(rule, JSON.readTree(match))).isEqualTo(valid);
+    }
+
     private static String rule(Class<?> type, String message) {
         return Arrays.stream(type.getAnnotationsByType(ValidationRule.class))
                 .filter(rule -> rule.message().equals(message)).findFirst().orElseThrow().value();

@@ -42,6 +42,8 @@ class CrdCelCostTest {
         for (SchemaCost schema : schemas) {
             print(schema);
             assertThat(schema.refusals()).as("what a real API server would refuse in %s", crd).isEmpty();
+            assertThat(schema.unboundedRules()).as("rules of %s that reach an unbounded list, map or string", crd)
+                    .isEmpty();
         }
     }
 
@@ -64,6 +66,10 @@ class CrdCelCostTest {
         // 7 rules over budget, the total, and the 4 dearest rules named as contributing to it: the 12 errors the
         // API server gave
         assertThat(old.refusals()).hasSize(12);
+        assertThat(old.unboundedRules()).anySatisfy(line -> assertThat(line).contains(steps + " `[has(self.setWeight)")
+                .contains("sits under a list or map without maxItems"))
+                .anySatisfy(line -> assertThat(line).contains(".spec.strategy.blueGreen `")
+                        .contains("reads [self.activeService, self.previewService]"));
     }
 
     private static Path fixture(String name) throws URISyntaxException {

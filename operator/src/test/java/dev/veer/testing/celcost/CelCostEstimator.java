@@ -131,6 +131,14 @@ public final class CelCostEstimator {
     private final Map<Long, Long> sizes = new HashMap<>();
     private final Map<Long, EntrySize> entrySizes = new HashMap<>();
     private final Map<String, Deque<LocalVar>> locals = new HashMap<>();
+    private final Set<String> unboundedReads = new java.util.TreeSet<>();
+
+    /**
+     * A rule's estimate. {@code unboundedReads}: the schema paths (from self) whose size the estimate needed and the
+     * schema does not bound; empty when the rule reads only bounded strings, lists and maps.
+     */
+    public record Estimate(long maxCost, Set<String> unboundedReads) {
+    }
 
     private CelCostEstimator(SchemaType root) {
         this.root = root;
@@ -143,14 +151,16 @@ public final class CelCostEstimator {
      * @throws IllegalArgumentException when the rule does not parse
      * @throws UnsupportedOperationException when the rule uses what this estimator does not model
      */
-    public static long maxCost(String rule, SchemaType self) {
+    public static Estimate estimate(String rule, SchemaType self) {
         CelExpr expr;
         try {
             expr = PARSER.parse(rule).getAst().getExpr();
         } catch (CelValidationException e) {
             throw new IllegalArgumentException("rule does not parse: " + rule + ": " + e.getMessage(), e);
         }
-        return new CelCostEstimator(self).cost(expr);
+        CelCostEstimator estimator = new CelCostEstimator(self);
+        long cost = estimator.cost(expr);
+        return new Estimate(cost, Set.copyOf(estimator.unboundedReads));
     }
 
     private long cost(CelExpr e) {
@@ -582,6 +592,10 @@ public final class CelCostEstimator {
             if (node == null) {
                 return null;
             }
+        }
+        if (!node.bounded()) {
+            unboundedReads.add("self" + String.join("", path.subList(1, path.size()).stream()
+                    .map(name -> name.startsWith("@") ? "[]" : "." + name).toList()));
         }
         return node.maxElements();
     }

@@ -44,7 +44,7 @@ public final class CrdCelCost {
      * {@code field}: the API server's field path of the rule.
      */
     public record RuleCost(String location, String field, String rule, long estimatedCost, long cardinality,
-            boolean cardinalityBounded, long cost) {
+            boolean cardinalityBounded, long cost, java.util.Set<String> unboundedReads) {
 
         public double factor() {
             return (double) cost / PER_RULE_LIMIT;
@@ -58,6 +58,7 @@ public final class CrdCelCost {
         public String toString() {
             return location + " `" + rule + "`: " + cost + " = " + estimatedCost + " x " + cardinality
                     + (cardinalityBounded ? "" : " (unbounded: what 3 MiB can hold)")
+                    + (unboundedReads.isEmpty() ? "" : ", reads unbounded " + unboundedReads)
                     + (overBudget() ? ", estimated rule cost exceeds budget by factor of " + factorText(factor())
                             : String.format(Locale.ROOT, ", %.4f of the budget", factor()));
         }
@@ -80,6 +81,26 @@ public final class CrdCelCost {
 
         public List<RuleCost> overBudget() {
             return rules.stream().filter(RuleCost::overBudget).toList();
+        }
+
+        /**
+         * Veer's own rule, stricter than the API server's budget: every rule sits under bounded lists and maps only,
+         * and reads (iterates, compares, matches) only bounded strings, lists and maps; one line per rule that does
+         * not. A rule cheap enough today under an unbounded list is one edit away from being refused.
+         */
+        public List<String> unboundedRules() {
+            List<String> found = new ArrayList<>();
+            for (RuleCost rule : rules) {
+                if (!rule.cardinalityBounded()) {
+                    found.add(crd + " " + version + ": " + rule.location() + " `" + rule.rule()
+                            + "` sits under a list or map without maxItems/maxProperties");
+                }
+                if (!rule.unboundedReads().isEmpty()) {
+                    found.add(crd + " " + version + ": " + rule.location() + " `" + rule.rule() + "` reads "
+                            + rule.unboundedReads() + ", which have no maxLength/maxItems/maxProperties");
+                }
+            }
+            return found;
         }
 
         /** What the API server would refuse, one line each; empty when it accepts the schema. */
@@ -155,17 +176,18 @@ public final class CrdCelCost {
             }
             for (int i = 0; i < validations.size(); i++) {
                 String rule = validations.get(i).path("rule").asText();
-                long estimated;
+                CelCostEstimator.Estimate estimated;
                 try {
-                    estimated = CelCostEstimator.maxCost(rule, self);
+                    estimated = CelCostEstimator.estimate(rule, self);
                 } catch (UnsupportedOperationException e) {
                     throw new UnsupportedOperationException(location + " `" + rule + "`: " + e.getMessage(), e);
                 }
                 long times = cardinality != null ? cardinality
                         : SchemaType.MAX_REQUEST_SIZE_BYTES / (self.minSerializedSize() + 1);
                 rules.add(new RuleCost(location.isEmpty() ? "." : location,
-                        field + ".x-kubernetes-validations[" + i + "].rule", rule, estimated, times,
-                        cardinality != null, CelCostEstimator.multiply(estimated, times)));
+                        field + ".x-kubernetes-validations[" + i + "].rule", rule, estimated.maxCost(), times,
+                        cardinality != null, CelCostEstimator.multiply(estimated.maxCost(), times),
+                        estimated.unboundedReads()));
             }
         }
         Long childCardinality = cardinality == null ? null : childFactor(node, cardinality);

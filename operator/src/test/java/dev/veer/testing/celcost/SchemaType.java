@@ -41,14 +41,21 @@ public final class SchemaType {
     private final SchemaType elem;
     private final long maxElements;
     private final long minSerializedSize;
+    private final boolean bounded;
 
     private SchemaType(Kind kind, Map<String, SchemaType> fields, SchemaType elem, long maxElements,
             long minSerializedSize) {
+        this(kind, fields, elem, maxElements, minSerializedSize, true);
+    }
+
+    private SchemaType(Kind kind, Map<String, SchemaType> fields, SchemaType elem, long maxElements,
+            long minSerializedSize, boolean bounded) {
         this.kind = kind;
         this.fields = fields;
         this.elem = elem;
         this.maxElements = maxElements;
         this.minSerializedSize = minSerializedSize;
+        this.bounded = bounded;
     }
 
     /**
@@ -62,7 +69,7 @@ public final class SchemaType {
         if (schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
             long max = schema.has("maxLength") ? 4 * nonNegative(schema.get("maxLength").asLong())
                     : MAX_REQUEST_SIZE_BYTES - 2;
-            return new SchemaType(Kind.DYN, Map.of(), null, max, 1);
+            return new SchemaType(Kind.DYN, Map.of(), null, max, 1, schema.has("maxLength"));
         }
         switch (schema.path("type").asText()) {
             case "array" -> {
@@ -72,7 +79,7 @@ public final class SchemaType {
                 }
                 long max = schema.has("maxItems") ? nonNegative(schema.get("maxItems").asLong())
                         : (MAX_REQUEST_SIZE_BYTES - 2) / (items.minSerializedSize + 1);
-                return new SchemaType(Kind.LIST, Map.of(), items, max, 2);
+                return new SchemaType(Kind.LIST, Map.of(), items, max, 2, schema.has("maxItems"));
             }
             case "object" -> {
                 JsonNode additional = schema.get("additionalProperties");
@@ -83,12 +90,13 @@ public final class SchemaType {
                     }
                     long max = schema.has("maxProperties") ? nonNegative(schema.get("maxProperties").asLong())
                             : (MAX_REQUEST_SIZE_BYTES - 2) / (values.minSerializedSize + 6);
-                    return new SchemaType(Kind.MAP, Map.of(), values, max, 2);
+                    return new SchemaType(Kind.MAP, Map.of(), values, max, 2, schema.has("maxProperties"));
                 }
                 return object(schema, resourceRoot);
             }
             case "string" -> {
                 long max;
+                boolean bounded = true;
                 if (schema.has("maxLength")) {
                     max = 4 * nonNegative(schema.get("maxLength").asLong());
                 } else if (schema.has("enum") && schema.get("enum").size() > 0) {
@@ -98,12 +106,13 @@ public final class SchemaType {
                     }
                 } else {
                     max = MAX_REQUEST_SIZE_BYTES - 2;
+                    bounded = false;
                 }
                 boolean bytes = "byte".equals(schema.path("format").asText());
                 if (bytes && schema.has("maxLength")) {
                     max = nonNegative(schema.get("maxLength").asLong());
                 }
-                return new SchemaType(bytes ? Kind.BYTES : Kind.STRING, Map.of(), null, max, 2);
+                return new SchemaType(bytes ? Kind.BYTES : Kind.STRING, Map.of(), null, max, 2, bounded);
             }
             case "boolean" -> {
                 return new SchemaType(Kind.BOOL, Map.of(), null, 0, 4);
@@ -137,7 +146,8 @@ public final class SchemaType {
             }
         }
         if (resourceRoot) {
-            SchemaType unboundedString = new SchemaType(Kind.STRING, Map.of(), null, MAX_REQUEST_SIZE_BYTES - 2, 2);
+            SchemaType unboundedString = new SchemaType(Kind.STRING, Map.of(), null, MAX_REQUEST_SIZE_BYTES - 2, 2,
+                    false);
             fields.putIfAbsent("apiVersion", unboundedString);
             fields.putIfAbsent("kind", unboundedString);
             fields.putIfAbsent("metadata", new SchemaType(Kind.OBJECT,
@@ -174,5 +184,13 @@ public final class SchemaType {
 
     public long minSerializedSize() {
         return minSerializedSize;
+    }
+
+    /**
+     * False for a string, list or map whose size the schema does not bound (no maxLength, enum, maxItems or
+     * maxProperties): the API server then sizes it by what 3 MiB can hold.
+     */
+    public boolean bounded() {
+        return bounded;
     }
 }
