@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -70,6 +71,48 @@ class CrdCelCostTest {
                 .contains("sits under a list or map without maxItems"))
                 .anySatisfy(line -> assertThat(line).contains(".spec.strategy.blueGreen `")
                         .contains("reads [self.activeService, self.previewService]"));
+    }
+
+    @Test
+    void aMessageExpressionIsCostedOnceAndARuleAsOftenAsItsNodeCanOccur(@TempDir Path dir) throws IOException {
+        Path crd = dir.resolve("widgets.yml");
+        Files.writeString(crd, """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: widgets.example.dev}
+                spec:
+                  versions:
+                  - name: v1
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        properties:
+                          spec:
+                            type: object
+                            properties:
+                              parts:
+                                type: array
+                                maxItems: 8
+                                items:
+                                  type: object
+                                  required: [name]
+                                  properties:
+                                    name: {type: string, maxLength: 10}
+                                  x-kubernetes-validations:
+                                  - rule: "self.name.startsWith('p')"
+                                    messageExpression: "'part ' + self.name + ' must start with p'"
+                """);
+        SchemaCost schema = CrdCelCost.of(crd).get(0);
+        assertThat(schema.rules()).extracting(RuleCost::field, RuleCost::estimatedCost, RuleCost::cost).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("spec.versions[0].schema.openAPIV3Schema.properties[spec]"
+                        + ".properties[parts].items.x-kubernetes-validations[0].rule", 3L, 24L),
+                // rule: self.name 2, startsWith ceil(1 * 0.1) = 1; times 8 parts
+                // message: 'part ' + name: ceil((5 + 40) * 0.1) = 5 + 2 for self.name; + ' must start with p':
+                // ceil(63 * 0.1) = 7 + 7; once
+                org.assertj.core.groups.Tuple.tuple("spec.versions[0].schema.openAPIV3Schema.properties[spec]"
+                        + ".properties[parts].items.x-kubernetes-validations[0].messageExpression", 14L, 14L));
+        assertThat(schema.refusals()).isEmpty();
+        assertThat(schema.unboundedRules()).isEmpty();
     }
 
     private static Path fixture(String name) throws URISyntaxException {

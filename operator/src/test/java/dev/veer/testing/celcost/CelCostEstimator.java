@@ -40,7 +40,9 @@ import dev.cel.parser.CelStandardMacro;
  * select from it costs 1, and its size is unknown (the largest number).</li>
  * <li>Functions this class does not model are refused with {@link UnsupportedOperationException} rather than
  * guessed: add them here when a rule needs them. Kubernetes library functions modelled: lowerAscii, upperAscii,
- * trim, substring, indexOf and lastIndexOf on strings.</li>
+ * trim, substring, split, join, find, findAll, url and its getters, isURL, quantity functions, and isSorted, sum, min,
+ * max, indexOf, lastIndexOf on lists and strings. The result size of replace is taken larger than Kubernetes takes
+ * it. Not modelled (refused): the sets, format, ip and cidr functions, authorizer checks.</li>
  * <li>Map keys reached by iterating a map are sized as unbounded strings.</li>
  * </ul>
  */
@@ -62,7 +64,9 @@ public final class CelCostEstimator {
     private static final Set<String> CONSTANT_TIME = Set.of("size", "!_", "-_", "@not_strictly_false", "_-_", "_*_",
             "_/_", "_%_", "int", "uint", "double", "bool", "type", "duration", "timestamp", "getSeconds",
             "getMilliseconds", "getMinutes", "getHours", "getFullYear", "getMonth", "getDayOfYear", "getDayOfMonth",
-            "getDate", "getDayOfWeek");
+            "getDate", "getDayOfWeek", "isURL", "getScheme", "getHost", "getHostname", "getPort", "getEscapedPath",
+            "getQuery", "quantity", "isQuantity", "sign", "asInteger", "isInteger", "asApproximateFloat",
+            "isGreaterThan", "isLessThan", "compareTo", "add", "sub");
 
     private enum Kind {
         BOOL, INT, UINT, DOUBLE, STRING, BYTES, DURATION, TIMESTAMP, NULL, LIST, MAP, OBJECT, DYN, TYPE
@@ -131,11 +135,11 @@ public final class CelCostEstimator {
     private final Map<Long, Long> sizes = new HashMap<>();
     private final Map<Long, EntrySize> entrySizes = new HashMap<>();
     private final Map<String, Deque<LocalVar>> locals = new HashMap<>();
-    private final Set<String> unboundedReads = new java.util.TreeSet<>();
+    private final Set<String> unboundedReads = new java.util.HashSet<>();
 
     /**
-     * A rule's estimate. {@code unboundedReads}: the schema paths (from self) whose size the estimate needed and the
-     * schema does not bound; empty when the rule reads only bounded strings, lists and maps.
+     * A rule's estimate. {@code unboundedReads}: the schema paths (from self), in order, whose size the estimate
+     * needed and the schema does not bound; empty when the rule reads only bounded strings, lists and maps.
      */
     public record Estimate(long maxCost, Set<String> unboundedReads) {
     }
@@ -160,7 +164,8 @@ public final class CelCostEstimator {
         }
         CelCostEstimator estimator = new CelCostEstimator(self);
         long cost = estimator.cost(expr);
-        return new Estimate(cost, Set.copyOf(estimator.unboundedReads));
+        return new Estimate(cost,
+                java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(estimator.unboundedReads)));
     }
 
     private long cost(CelExpr e) {
@@ -454,11 +459,61 @@ public final class CelCostEstimator {
                 fnCost = add(costFactor(targetSize, STRING_TRAVERSAL_COST_FACTOR), argSum);
                 resultSize = targetSize;
             }
-            case "indexOf", "lastIndexOf" -> {
-                if (target == null || !type(target).is(Kind.STRING)) {
-                    throw unsupported(function + " on a list");
+            case "isSorted", "sum", "max", "min", "indexOf", "lastIndexOf" -> {
+                if (target == null) {
+                    throw unsupported(function + " without a target");
                 }
-                fnCost = add(costFactor(sizeOrUnknown(target), STRING_TRAVERSAL_COST_FACTOR), argSum);
+                if (type(target).is(Kind.LIST)) {
+                    // Kubernetes' list library: 1 per item, plus 0.1 per character of string items
+                    long perItem = 1;
+                    Type elem = type(target).elem();
+                    if (elem == null || elem.is(Kind.STRING, Kind.BYTES) || elem.unknown()) {
+                        perItem = add(perItem, costFactor(itemSize(target), STRING_TRAVERSAL_COST_FACTOR));
+                    }
+                    fnCost = add(multiply(sizeOrUnknown(target), perItem), argSum);
+                } else {
+                    fnCost = add(costFactor(sizeOrUnknown(target), STRING_TRAVERSAL_COST_FACTOR), argSum);
+                }
+            }
+            case "url" -> fnCost = add(costFactor(size(args, 0), STRING_TRAVERSAL_COST_FACTOR), argSum);
+            case "split" -> {
+                if (target == null) {
+                    throw unsupported(function);
+                }
+                long targetSize = sizeOrUnknown(target);
+                fnCost = add(costFactor(targetSize, 2 * STRING_TRAVERSAL_COST_FACTOR), argSum);
+                resultSize = targetSize;
+            }
+            case "replace" -> {
+                if (target == null || args.size() < 2) {
+                    throw unsupported(function);
+                }
+                long targetSize = sizeOrUnknown(target);
+                fnCost = add(costFactor(targetSize, 2 * STRING_TRAVERSAL_COST_FACTOR), argSum);
+                // simplified, never smaller than Kubernetes' figure: every character (and the ends) replaced
+                resultSize = add(targetSize, multiply(add(targetSize, 1), Math.max(1, size(args, 1))));
+            }
+            case "join" -> {
+                if (target == null) {
+                    throw unsupported(function);
+                }
+                long items = sizeOrUnknown(target);
+                long size = multiply(items, itemSize(target));
+                if (!args.isEmpty()) {
+                    size = add(size, multiply(size(args, 0), Math.max(0, items == UNKNOWN ? UNKNOWN : items - 1)));
+                }
+                fnCost = add(costFactor(size, STRING_TRAVERSAL_COST_FACTOR), argSum);
+                resultSize = size;
+            }
+            case "find", "findAll" -> {
+                if (target == null || args.isEmpty()) {
+                    throw unsupported(function);
+                }
+                long targetSize = sizeOrUnknown(target);
+                long strCost = costFactor(add(targetSize, 1), STRING_TRAVERSAL_COST_FACTOR);
+                long regexCost = costFactor(size(args, 0), REGEX_STRING_LENGTH_COST_FACTOR);
+                fnCost = add(multiply(strCost, regexCost), argSum);
+                resultSize = targetSize;
             }
             default -> {
                 if (!CONSTANT_TIME.contains(function)) {
@@ -474,6 +529,21 @@ public final class CelCostEstimator {
         return add(sum, fnCost);
     }
 
+    /** The largest size of an item of a list: by the schema path of its items, else by the item type. */
+    private long itemSize(CelExpr list) {
+        List<String> path = getPath(list);
+        if (path != null && !path.isEmpty()) {
+            List<String> items = new ArrayList<>(path);
+            items.add("@items");
+            Long size = estimateSize(items);
+            if (size != null) {
+                return size;
+            }
+        }
+        Type elem = type(list).elem();
+        return elem != null && elem.scalar() ? 1 : UNKNOWN;
+    }
+
     private static UnsupportedOperationException unsupported(String function) {
         return new UnsupportedOperationException("function '" + function + "' is not modelled by "
                 + CelCostEstimator.class.getSimpleName() + "; add its cost from cel-go or Kubernetes' CEL library");
@@ -482,13 +552,17 @@ public final class CelCostEstimator {
     private Type resultType(String function, CelExpr target, List<CelExpr> args) {
         return switch (function) {
             case "_&&_", "_||_", "!_", "@not_strictly_false", "@in", "matches", "startsWith", "endsWith", "contains",
-                    "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_", "bool" -> Type.of(Kind.BOOL);
+                    "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_", "bool", "isSorted", "isURL", "isQuantity",
+                    "isInteger", "isGreaterThan", "isLessThan" -> Type.of(Kind.BOOL);
+            case "sum", "min", "max" -> target != null && type(target).elem() != null ? type(target).elem() : Type.DYN;
+            case "split", "findAll" -> new Type(Kind.LIST, null, Type.of(Kind.STRING));
             case "size", "int", "indexOf", "lastIndexOf", "getSeconds", "getMilliseconds", "getMinutes", "getHours",
                     "getFullYear", "getMonth", "getDayOfYear", "getDayOfMonth", "getDate", "getDayOfWeek" ->
                 Type.of(Kind.INT);
             case "uint" -> Type.of(Kind.UINT);
             case "double" -> Type.of(Kind.DOUBLE);
-            case "string", "lowerAscii", "upperAscii", "trim", "substring" -> Type.of(Kind.STRING);
+            case "string", "lowerAscii", "upperAscii", "trim", "substring", "replace", "join", "find", "getScheme",
+                    "getHost", "getHostname", "getPort", "getEscapedPath" -> Type.of(Kind.STRING);
             case "bytes" -> Type.of(Kind.BYTES);
             case "duration" -> Type.of(Kind.DURATION);
             case "timestamp" -> Type.of(Kind.TIMESTAMP);

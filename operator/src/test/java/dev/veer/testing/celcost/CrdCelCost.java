@@ -29,8 +29,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * <li>The message: "estimated rule cost exceeds budget by factor of F", F being "more than 100x" above 100, six
  * decimals below 1.5 ("1.245457x"), else one decimal ("8.7x"). When the total is over its limit, the API server also
  * names the four dearest rules among those costing at least 1% of that limit.</li>
+ * <li>A messageExpression is costed too, once (not times the cardinality: it runs only when its rule fails), against
+ * the same per-expression limit, and counts in the total.</li>
  * </ul>
- * Simplification: messageExpression costs are not estimated (Veer's CRDs use static messages).
  */
 public final class CrdCelCost {
 
@@ -54,12 +55,18 @@ public final class CrdCelCost {
             return cost > PER_RULE_LIMIT;
         }
 
+        /** "rule" or "messageExpression", as the API server names what it costs. */
+        public String expressionKind() {
+            return field.endsWith(".messageExpression") ? "messageExpression" : "rule";
+        }
+
         @Override
         public String toString() {
             return location + " `" + rule + "`: " + cost + " = " + estimatedCost + " x " + cardinality
                     + (cardinalityBounded ? "" : " (unbounded: what 3 MiB can hold)")
                     + (unboundedReads.isEmpty() ? "" : ", reads unbounded " + unboundedReads)
-                    + (overBudget() ? ", estimated rule cost exceeds budget by factor of " + factorText(factor())
+                    + (overBudget() ? ", estimated " + expressionKind() + " cost exceeds budget by factor of "
+                            + factorText(factor())
                             : String.format(Locale.ROOT, ", %.4f of the budget", factor()));
         }
     }
@@ -108,7 +115,8 @@ public final class CrdCelCost {
             List<String> refusals = new ArrayList<>();
             for (RuleCost rule : overBudget()) {
                 refusals.add(crd + " " + version + ": " + rule.field() + " (" + rule.location() + " `" + rule.rule()
-                        + "`): estimated rule cost exceeds budget by factor of " + factorText(rule.factor()));
+                        + "`): estimated " + rule.expressionKind() + " cost exceeds budget by factor of "
+                        + factorText(rule.factor()));
             }
             if (totalOverBudget()) {
                 refusals.add(crd + " " + version + ": x-kubernetes-validations estimated rule cost total for entire "
@@ -188,6 +196,14 @@ public final class CrdCelCost {
                         field + ".x-kubernetes-validations[" + i + "].rule", rule, estimated.maxCost(), times,
                         cardinality != null, CelCostEstimator.multiply(estimated.maxCost(), times),
                         estimated.unboundedReads()));
+                String message = validations.get(i).path("messageExpression").asText("");
+                if (!message.isBlank()) {
+                    // a messageExpression runs only when its rule fails: the API server does not multiply it
+                    CelCostEstimator.Estimate messageCost = CelCostEstimator.estimate(message, self);
+                    rules.add(new RuleCost(location.isEmpty() ? "." : location,
+                            field + ".x-kubernetes-validations[" + i + "].messageExpression", message,
+                            messageCost.maxCost(), 1, true, messageCost.maxCost(), messageCost.unboundedReads()));
+                }
             }
         }
         Long childCardinality = cardinality == null ? null : childFactor(node, cardinality);
