@@ -55,7 +55,6 @@ public final class CelCostEstimator {
     private static final double REGEX_STRING_LENGTH_COST_FACTOR = 0.25;
     private static final long LIST_CREATE_BASE_COST = 10;
     private static final long MAP_CREATE_BASE_COST = 30;
-    private static final long STRUCT_CREATE_BASE_COST = 40;
 
     private static final CelCompiler PARSER = CelCompilerFactory.standardCelCompilerBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
