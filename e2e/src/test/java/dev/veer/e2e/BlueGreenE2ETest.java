@@ -35,7 +35,8 @@ class BlueGreenE2ETest {
         assertThat(preview.getCanaryRevision()).isEqualTo(2);
         assertThat(rollouts.selectorOf("cart")).as("active Service").containsEntry(Labels.SLOT, "blue");
         assertThat(rollouts.selectorOf("cart-preview")).as("preview Service").containsEntry(Labels.SLOT, "green");
-        assertThat(rollouts.deployment("cart-green").getStatus().getReadyReplicas()).isEqualTo(3);
+        await("preview at full size").atMost(Rollouts.WAIT).untilAsserted(() -> assertThat(
+                rollouts.deployment("cart-green").getStatus().getReadyReplicas()).isEqualTo(3));
 
         rollouts.act("cart", "promote");
 

@@ -107,7 +107,8 @@ class CanaryE2ETest {
         assertThat(degraded.getStableRevision()).isEqualTo(1);
         assertThat(rollouts.selectorOf("inv")).containsEntry(Labels.SLOT, "blue");
         assertThat(rollouts.replicasOf("inv-blue")).isEqualTo(2);
-        assertThat(rollouts.deployment("inv-blue").getStatus().getAvailableReplicas()).isEqualTo(2);
+        await("stable at full size").atMost(Rollouts.WAIT).untilAsserted(() -> assertThat(
+                rollouts.deployment("inv-blue").getStatus().getAvailableReplicas()).isEqualTo(2));
         assertThat(veer.client().pods().inNamespace(rollouts.namespace()).withLabel(Labels.SLOT, "green").list()
                 .getItems()).as("pods of the broken version").allSatisfy(pod -> {
                     assertThat(PodReadiness.isMeantToNeverBeReady(pod)).isTrue();

@@ -58,6 +58,13 @@ class OperatorIdentityE2ETest {
                 new Request("apiextensions.k8s.io", "customresourcedefinitions", "", "create", false),
                 new Request("rbac.authorization.k8s.io", "clusterroles", "", "create", false));
 
+        SubjectAccessReview stranger = veer.client().resource(new SubjectAccessReviewBuilder()
+                .withNewSpec().withUser("veer-e2e:nobody").withNewResourceAttributes().withResource("namespaces")
+                .withVerb("delete").endResourceAttributes().endSpec().build()).create();
+        assertThat(stranger.getStatus().getAllowed())
+                .as("the API server enforces RBAC (--authorization-mode includes RBAC, not AlwaysAllow): "
+                        + "an unknown user may not delete namespaces")
+                .isFalse();
         for (Request request : requests) {
             SubjectAccessReview review = veer.client().resource(new SubjectAccessReviewBuilder()
                     .withNewSpec().withUser(identity.username()).withGroups(identity.groups())

@@ -91,8 +91,9 @@ class OperatorLifecycleE2ETest {
             await("the restarted operator holds the step").during(Duration.ofSeconds(8))
                     .atMost(Duration.ofSeconds(15)).until(() -> {
                         var s = rollouts.get("web").getStatus();
-                        return s.getStage() == RolloutStage.Canary && s.getCurrentStepIndex() == 1
-                                && s.getCanaryWeight() == 25 && s.getCanaryRevision() == 2
+                        return s.getStage() == RolloutStage.Canary && Integer.valueOf(1).equals(s.getCurrentStepIndex())
+                                && Integer.valueOf(25).equals(s.getCanaryWeight())
+                                && Integer.valueOf(2).equals(s.getCanaryRevision())
                                 && rollouts.replicasOf("web-green") == 1;
                     });
             assertThat(weightsSeen).as("weights written while the operator restarted").containsOnly(25);

@@ -26,7 +26,7 @@ class SnapshotE2ETest {
 
     /** Versions 1, 2 and 3 of {@code name}, each promoted at once (promote-full). */
     private static void threeVersions(Rollouts rollouts, String name) {
-        rollouts.create(RolloutYaml.canary(name, 1, "[{setWeight: 50}, {pause: {}}]", "1", 1));
+        rollouts.create(RolloutYaml.canary(name, 2, "[{setWeight: 50}, {pause: {}}]", "1", 1));
         rollouts.awaitHealthyAt(name, 1);
         for (int version = 2; version <= 3; version++) {
             rollouts.setVersion(name, Integer.toString(version), true);

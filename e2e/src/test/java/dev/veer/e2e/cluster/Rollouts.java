@@ -83,6 +83,8 @@ public final class Rollouts {
 
     public ServiceRolloutStatus awaitStatus(String name, Consumer<ServiceRolloutStatus> assertion) {
         await("status of " + namespace + "/" + name).atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                // A request the API server drops now and then is asked again; the last failure is reported.
+                .ignoreExceptionsInstanceOf(KubernetesClientException.class)
                 .untilAsserted(() -> {
                     ServiceRollout rollout = get(name);
                     assertThat(rollout).as("rollout %s", name).isNotNull();
