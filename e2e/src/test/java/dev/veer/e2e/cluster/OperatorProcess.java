@@ -3,6 +3,8 @@ package dev.veer.e2e.cluster;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.veer.testing.servers.ManagedProcess;
 import dev.veer.testing.servers.ProcessSpec;
@@ -29,12 +31,21 @@ public final class OperatorProcess implements AutoCloseable {
     }
 
     public static OperatorProcess start(OperatorLaunch launch) {
+        return start(launch, environment -> {
+        });
+    }
+
+    /** Starts it with {@code override} applied to its environment last (e.g. another KUBECONFIG). */
+    static OperatorProcess start(OperatorLaunch launch, Consumer<Map<String, String>> override) {
         URI live = URI.create("http://127.0.0.1:" + launch.httpPort() + "/q/health/live");
         ProcessSpec spec = ProcessSpec.of("veer-operator-" + launch.holderIdentity(), launch.command(),
                         launch.logFile(), ReadinessCheck.httpOk(live))
                 .withStartupTimeout(STARTUP_TIMEOUT)
                 .withStopGracePeriod(STOP_GRACE)
-                .withEnvironment(launch::adjust);
+                .withEnvironment(environment -> {
+                    launch.adjust(environment);
+                    override.accept(environment);
+                });
         return new OperatorProcess(launch, ManagedProcess.start(spec));
     }
 
