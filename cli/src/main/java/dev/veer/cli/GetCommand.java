@@ -54,6 +54,9 @@ final class GetCommand extends ClusterCommand {
     /** Re-renders on every change of the object until the thread is interrupted or the object deleted. */
     private void watch(Cluster cluster, VeerKind kind, String name, String resourceVersion) {
         CountDownLatch done = new CountDownLatch(1);
+        // Servers that replay the current state on a new watch (the mock API server does) print nothing twice.
+        java.util.concurrent.atomic.AtomicReference<String> shown = new java.util.concurrent.atomic.AtomicReference<>(
+                resourceVersion);
         var from = new ListOptionsBuilder().withResourceVersion(resourceVersion).build();
         try (Watch ignored = cluster.resource(kind, name).watch(from, new Watcher<>() {
             @Override
@@ -61,6 +64,10 @@ final class GetCommand extends ClusterCommand {
                 if (action == Action.DELETED) {
                     out().println(kind.kind() + " " + name + " was deleted");
                     done.countDown();
+                    return;
+                }
+                String version = resource.getMetadata().getResourceVersion();
+                if (version != null && version.equals(shown.getAndSet(version))) {
                     return;
                 }
                 String text = render(cluster, kind, resource);
