@@ -15,6 +15,13 @@ public final class Labels {
     public static final String TEMPLATE_HASH = PREFIX + "template-hash";
     /** A user's command to a rollout: promote, promote-full, abort or retry (annotation, cleared once done). */
     public static final String ACTION = PREFIX + "action";
+    /**
+     * Why an {@code abort} action was given, when not by a user: {@code AlertFiring} (set with the action by the
+     * Alertmanager receiver, cleared with it). Any other value is ignored.
+     */
+    public static final String ACTION_REASON = PREFIX + "action-reason";
+    /** The account of {@link #ACTION_REASON}, for example the alert's name and summary. */
+    public static final String ACTION_MESSAGE = PREFIX + "action-message";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String MANAGER = "veer";
 

@@ -56,11 +56,13 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
     private final EventRecorder events;
     private final ResourceWriter writer;
     private final Clock clock;
+    private final ConfigWatchMetrics metrics;
     private volatile EtcdEventSource etcd;
     private volatile CredentialsSecretSource credentials;
 
     public ConfigWatchReconciler(ConfigWatchObserver observer, ConfigWatchExecutor executor, EventRecorder events,
-            ResourceWriter writer, Clock clock) {
+            ResourceWriter writer, Clock clock, ConfigWatchMetrics metrics) {
+        this.metrics = metrics;
         this.observer = observer;
         this.executor = executor;
         this.events = events;
@@ -114,6 +116,8 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
         if (ConfigPlanner.statusChanged(watch, plan)) {
             writer.applyStatus(watch, plan.status(), context);
         }
+        metrics.passed(watch, plan.status());
+        metrics.sweep(clock.instant(), () -> context.getPrimaryCache().list());
         UpdateControl<ConfigWatch> control = UpdateControl.noUpdate();
         return plan.requeueAfter().map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50))))
                 .orElse(control);

@@ -32,6 +32,9 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@code veer_rollout_phase{namespace,rollout,phase}}: 1 for the rollout's current phase, 0 for the other three
  * (so that {@code veer_rollout_phase{phase="Degraded"} == 1} lists the degraded rollouts);</li>
  * <li>{@code veer_rollout_step_duration_seconds{namespace,rollout}}: how long completed canary steps took;</li>
+ * <li>{@code veer_rollout_step{namespace,rollout}}: index of the canary step being run (NaN when none is) and
+ * {@code veer_rollout_weight{namespace,rollout}}: percentage of traffic on the new version as last verified by the
+ * router (for dashboards: step and weight over time);</li>
  * <li>{@code veer_rollbacks_total{namespace,reason}}: rollbacks completed (all traffic verified back on the stable
  * version), by abort reason.</li>
  * </ul>
@@ -86,7 +89,10 @@ public class RolloutMetrics {
     void passed(ServiceRollout rollout, Plan plan) {
         String namespace = rollout.getMetadata().getNamespace();
         String name = rollout.getMetadata().getName();
-        phases.computeIfAbsent(new Key(namespace, name), this::registerPhase).current().set(plan.status().getPhase());
+        PhaseGauges gauges = phases.computeIfAbsent(new Key(namespace, name), this::registerPhase);
+        gauges.current().set(plan.status().getPhase());
+        gauges.step().set(plan.status().getCurrentStepIndex());
+        gauges.weight().set(plan.status().getCanaryWeight());
         stepCompleted(rollout.getStatus(), plan.status()).ifPresent(duration -> Timer
                 .builder("veer.rollout.step.duration")
                 .description("Duration of completed canary steps")
@@ -126,12 +132,30 @@ public class RolloutMetrics {
                     .tag("phase", phase.name())
                     .register(registry));
         }
-        return new PhaseGauges(current, gauges);
+        AtomicReference<Integer> step = new AtomicReference<>();
+        AtomicReference<Integer> weight = new AtomicReference<>();
+        gauges.add(Gauge.builder("veer.rollout.step", step, RolloutMetrics::valueOrNaN)
+                .description("Index of the canary step being run")
+                .tag("namespace", key.namespace())
+                .tag("rollout", key.rollout())
+                .register(registry));
+        gauges.add(Gauge.builder("veer.rollout.weight", weight, RolloutMetrics::valueOrNaN)
+                .description("Percentage of traffic on the new version, as last verified by the router")
+                .tag("namespace", key.namespace())
+                .tag("rollout", key.rollout())
+                .register(registry));
+        return new PhaseGauges(current, step, weight, gauges);
+    }
+
+    private static double valueOrNaN(AtomicReference<Integer> value) {
+        Integer current = value.get();
+        return current == null ? Double.NaN : current;
     }
 
     private record Key(String namespace, String rollout) {
     }
 
-    private record PhaseGauges(AtomicReference<RolloutPhase> current, List<Gauge> gauges) {
+    private record PhaseGauges(AtomicReference<RolloutPhase> current, AtomicReference<Integer> step,
+            AtomicReference<Integer> weight, List<Gauge> gauges) {
     }
 }

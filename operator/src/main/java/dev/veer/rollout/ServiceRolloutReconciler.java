@@ -151,6 +151,8 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
             var annotations = latest.getMetadata().getAnnotations();
             if (annotations != null && action.equals(annotations.get(Labels.ACTION))) {
                 annotations.remove(Labels.ACTION);
+                annotations.remove(Labels.ACTION_REASON);
+                annotations.remove(Labels.ACTION_MESSAGE);
             }
             return latest;
         });

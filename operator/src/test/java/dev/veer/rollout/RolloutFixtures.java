@@ -33,13 +33,22 @@ public final class RolloutFixtures {
         client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
     }
 
+    /** Rollouts in a new namespace of their own. */
+    public static RolloutFixtures inNewNamespace(KubernetesClient client) {
+        return new RolloutFixtures(client);
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
     /** For the rollouts of a namespace that another fixture created. */
     public RolloutFixtures(KubernetesClient client, String namespace) {
         this.client = client;
         this.namespace = namespace;
     }
 
-    ServiceRollout create(String yaml) {
+    public ServiceRollout create(String yaml) {
         ServiceRollout rollout = client.getKubernetesSerialization().unmarshal(yaml, ServiceRollout.class);
         rollout.getMetadata().setNamespace(namespace);
         return client.resource(rollout).create();
@@ -63,7 +72,7 @@ public final class RolloutFixtures {
      * Read, change, update; again on a conflict (the operator writes the status meanwhile). fabric8's mock API server
      * ignores JSON merge patches to a custom resource's spec, so tests do not patch.
      */
-    void update(String name, Consumer<ServiceRollout> change) {
+    public void update(String name, Consumer<ServiceRollout> change) {
         await().atMost(WAIT).ignoreExceptionsMatching(e -> e instanceof KubernetesClientException k
                 && k.getCode() == 409).until(() -> {
                     ServiceRollout latest = get(name);
@@ -129,6 +138,11 @@ public final class RolloutFixtures {
                 "      maxSurge: 25%",
                 "      maxUnavailable: 0",
                 "      steps: " + steps));
+    }
+
+    /** A canary whose strategy also has {@code canaryYaml}: lines under spec.strategy.canary, indented by six spaces. */
+    public static String canaryWith(String name, String image, int replicas, String steps, String canaryYaml) {
+        return canary(name, image, replicas, steps + "\n" + canaryYaml);
     }
 
     static String blueGreen(String name, String image, int replicas, boolean autoPromotion) {

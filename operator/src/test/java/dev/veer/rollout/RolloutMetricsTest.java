@@ -63,6 +63,26 @@ class RolloutMetricsTest {
         assertThat(metrics.tracked()).isZero();
     }
 
+    @Test
+    void stepAndWeightFollowTheStatusAndAreDroppedWithTheRollout() {
+        ServiceRolloutStatus status = new ServiceRolloutStatus();
+        status.setPhase(RolloutPhase.Paused);
+        status.setCurrentStepIndex(2);
+        status.setCanaryWeight(25);
+        metrics.passed(rollout("shop"), new Plan(List.of(), status, List.of(), false, Optional.empty(),
+                Optional.empty()));
+
+        assertThat(registry.get("veer.rollout.step").tag("rollout", "shop").gauge().value()).isEqualTo(2.0);
+        assertThat(registry.get("veer.rollout.weight").tag("rollout", "shop").gauge().value()).isEqualTo(25.0);
+
+        metrics.passed(rollout("shop"), plan(RolloutPhase.Healthy));
+        assertThat(registry.get("veer.rollout.step").tag("rollout", "shop").gauge().value()).isNaN();
+
+        metrics.sweep(NOW, Stream::empty);
+        assertThat(registry.find("veer.rollout.step").gauges()).isEmpty();
+        assertThat(registry.find("veer.rollout.weight").gauges()).isEmpty();
+    }
+
     private double phase(String rollout, RolloutPhase phase) {
         return registry.get("veer.rollout.phase").tag("rollout", rollout).tag("phase", phase.name()).gauge().value();
     }

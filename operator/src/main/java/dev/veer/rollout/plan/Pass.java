@@ -272,6 +272,22 @@ final class Pass {
         return false;
     }
 
+    /**
+     * The reason and message of an abort the pending action asks for: {@code AlertFiring} with the alert's account
+     * when the Alertmanager receiver gave it, otherwise an abort by the user.
+     */
+    AbortCause abortCause() {
+        var annotations = rollout.getMetadata().getAnnotations();
+        if (annotations != null && RolloutConditions.ALERT_FIRING.equals(annotations.get(dev.veer.common.Labels.ACTION_REASON))) {
+            return new AbortCause(RolloutConditions.ALERT_FIRING, Objects.requireNonNullElse(
+                    annotations.get(dev.veer.common.Labels.ACTION_MESSAGE), "an alert fired"));
+        }
+        return new AbortCause(RolloutConditions.ABORTED_BY_USER, "aborted by the user");
+    }
+
+    record AbortCause(String reason, String message) {
+    }
+
     /** Consumes the user's pending action if it is this one, telling why it does not apply now. */
     void decline(UserAction action, String why) {
         if (!actionConsumed && pendingAction.filter(action::equals).isPresent()) {

@@ -34,6 +34,8 @@ public final class RolloutConditions {
     public static final String PROGRESS_DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
     public static final String TEMPLATE_REVERTED = "TemplateReverted";
     public static final String ANALYSIS_FAILED = "AnalysisFailed";
+    /** An Alertmanager alert naming the rollout fired (dev.veer.alerts); the message quotes the alert. */
+    public static final String ALERT_FIRING = "AlertFiring";
 
     // Reasons of InvalidSpec
     public static final String HEADER_ROUTE_UNSUPPORTED = "HeaderRouteUnsupported";

@@ -174,7 +174,7 @@ public final class RolloutPlanner {
             return;
         }
         if (pass.take(UserAction.ABORT)) {
-            startAbort(pass, RolloutConditions.ABORTED_BY_USER, "aborted by the user");
+            startAbort(pass, pass.abortCause().reason(), pass.abortCause().message());
             return;
         }
         if (pass.take(UserAction.PROMOTE_FULL)) {
@@ -326,7 +326,7 @@ public final class RolloutPlanner {
                     + " replaces revision " + replaced + " in the preview"));
         }
         if (pass.take(UserAction.ABORT)) {
-            startAbort(pass, RolloutConditions.ABORTED_BY_USER, "aborted by the user");
+            startAbort(pass, pass.abortCause().reason(), pass.abortCause().message());
             return;
         }
         BlueGreenStrategy blueGreen = pass.spec().getStrategy().getBlueGreen();
@@ -410,7 +410,7 @@ public final class RolloutPlanner {
             return;
         }
         if (pass.take(UserAction.ABORT)) {
-            startAbort(pass, RolloutConditions.ABORTED_BY_USER, "aborted by the user");
+            startAbort(pass, pass.abortCause().reason(), pass.abortCause().message());
             return;
         }
         Slot stable = status.getActiveSlot();

@@ -21,6 +21,13 @@ public final class ServerBinary {
                     + "apt-get download prometheus && dpkg-deb -x prometheus_*.deb DIR, "
                     + "then set VEER_PROMETHEUS_BIN=DIR/usr/bin/prometheus.");
 
+    /** Prometheus' rule checker, shipped in the same Debian package as the server. */
+    public static final ServerBinary PROMTOOL = new ServerBinary("promtool", "VEER_PROMTOOL_BIN",
+            List.of("/usr/bin/promtool", "/opt/veer-prometheus/usr/bin/promtool", "/opt/prom/usr/bin/promtool"),
+            "Install the Debian package 'prometheus' (apt-get install prometheus), or unpack it without installing: "
+                    + "apt-get download prometheus && dpkg-deb -x prometheus_*.deb DIR, "
+                    + "then set VEER_PROMTOOL_BIN=DIR/usr/bin/promtool.");
+
     public static final ServerBinary ETCD = new ServerBinary("etcd", "VEER_ETCD_BIN", List.of("/usr/bin/etcd"),
             "Install the Debian package 'etcd-server' (apt-get install etcd-server), or set VEER_ETCD_BIN.");
 

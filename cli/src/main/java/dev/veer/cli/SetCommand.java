@@ -1,0 +1,7 @@
+package dev.veer.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "set", description = "Change a rollout's spec.", subcommands = SetImageCommand.class)
+final class SetCommand {
+}
