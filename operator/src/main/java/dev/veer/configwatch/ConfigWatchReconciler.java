@@ -12,6 +12,7 @@ import dev.veer.common.Conditions;
 import dev.veer.common.EventRecorder;
 import dev.veer.common.Labels;
 import dev.veer.common.ResourceWriter;
+import dev.veer.common.SeriesCleanup;
 import dev.veer.configwatch.plan.ConfigConditions;
 import dev.veer.configwatch.plan.ConfigEvent;
 import dev.veer.configwatch.plan.ConfigPlan;
@@ -55,13 +56,15 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
     private final ConfigWatchExecutor executor;
     private final EventRecorder events;
     private final ResourceWriter writer;
+    private final ConfigWatchMetrics metrics;
     private final Clock clock;
     private volatile EtcdEventSource etcd;
     private volatile CredentialsSecretSource credentials;
 
     public ConfigWatchReconciler(ConfigWatchObserver observer, ConfigWatchExecutor executor, EventRecorder events,
-            ResourceWriter writer, Clock clock) {
+            ResourceWriter writer, ConfigWatchMetrics metrics, Clock clock) {
         this.observer = observer;
+        this.metrics = metrics;
         this.executor = executor;
         this.events = events;
         this.writer = writer;
@@ -79,7 +82,8 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
                         .from(Secret.class, ConfigWatch.class).withLabelSelector(MANAGED).build(), context),
                 new InformerEventSource<>(InformerEventSourceConfiguration
                         .from(Snapshot.class, ConfigWatch.class).withLabelSelector(MANAGED)
-                        .withSecondaryToPrimaryMapper(ConfigWatchReconciler::configWatchesOf).build(), context));
+                        .withSecondaryToPrimaryMapper(ConfigWatchReconciler::configWatchesOf).build(), context),
+                new SeriesCleanup<>(metrics.series(), context));
     }
 
     /**
@@ -111,6 +115,7 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
         for (ConfigEvent event : plan.events()) {
             events.record(watch, event.warning(), event.reason(), event.message());
         }
+        metrics.passed(watch, plan);
         if (ConfigPlanner.statusChanged(watch, plan)) {
             writer.applyStatus(watch, plan.status(), context);
         }
