@@ -3,13 +3,17 @@ package dev.veer.configwatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.veer.api.ConfigWatch;
+import dev.veer.api.ConfigWatchStatus;
 import dev.veer.api.Snapshot;
 import dev.veer.common.Conditions;
 import dev.veer.common.EventRecorder;
+import dev.veer.common.InstallationKeys;
 import dev.veer.common.Labels;
 import dev.veer.common.ResourceWriter;
 import dev.veer.common.SeriesCleanup;
@@ -127,13 +131,21 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
     @Override
     public ErrorStatusUpdateControl<ConfigWatch> updateErrorStatus(ConfigWatch watch, Context<ConfigWatch> context,
             Exception e) {
-        if (watch.getStatus() == null) {
+        Optional<Throwable> keyUnavailable = Stream.<Throwable>iterate(e, t -> t != null, Throwable::getCause)
+                .filter(InstallationKeys.InstallationKeyException.class::isInstance).findFirst();
+        if (watch.getStatus() == null && keyUnavailable.isEmpty()) {
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
-        var status = watch.getStatus();
-        Conditions.set(status.getConditions(), ConfigConditions.READY, false, "ReconcileError",
-                e.getClass().getSimpleName() + ": " + e.getMessage(), watch.getMetadata().getGeneration(),
-                clock.instant());
+        var status = watch.getStatus() == null ? new ConfigWatchStatus() : watch.getStatus();
+        if (keyUnavailable.isPresent()) {
+            Conditions.set(status.getConditions(), ConfigConditions.READY, false,
+                    ConfigConditions.INSTALLATION_KEY_UNAVAILABLE, keyUnavailable.get().getMessage(),
+                    watch.getMetadata().getGeneration(), clock.instant());
+        } else {
+            Conditions.set(status.getConditions(), ConfigConditions.READY, false, "ReconcileError",
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), watch.getMetadata().getGeneration(),
+                    clock.instant());
+        }
         writer.applyStatus(watch, status, context);
         return ErrorStatusUpdateControl.noStatusUpdate();
     }
