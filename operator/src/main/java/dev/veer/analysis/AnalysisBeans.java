@@ -1,6 +1,7 @@
 package dev.veer.analysis;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.inject.Produces;
@@ -18,18 +19,28 @@ public class AnalysisBeans {
     /**
      * @param defaultAddress {@code veer.analysis.prometheus-address}: the Prometheus the built-in templates query
      *        unless a rollout passes arg {@code address}
+     * @param allowedAddresses {@code veer.analysis.allowed-addresses}: the only Prometheus addresses analyses may
+     *        query (URL prefixes or host patterns, see {@link AllowedAddresses}); unset, any
      */
     @Produces
     @Singleton
     AnalysisRunner analysisRunner(KubernetesClient client, AnalysisMetrics metrics, Clock clock,
-            @ConfigProperty(name = "veer.analysis.prometheus-address") Optional<String> defaultAddress) {
-        return runner(client, metrics, clock, defaultAddress);
+            @ConfigProperty(name = "veer.analysis.prometheus-address") Optional<String> defaultAddress,
+            @ConfigProperty(name = AllowedAddresses.SETTING) Optional<List<String>> allowedAddresses) {
+        return runner(client, metrics, clock, defaultAddress, AllowedAddresses.of(allowedAddresses));
     }
 
     /** An analysis runner on this API server, for an operator wired by hand (tests, benchmarks). */
     public static AnalysisRunner runner(KubernetesClient client, AnalysisMetrics metrics, Clock clock,
             Optional<String> defaultAddress) {
-        var resolver = new AnalysisResolver(new KubernetesHealthChecks(client), new BuiltinTemplates(defaultAddress));
+        return runner(client, metrics, clock, defaultAddress, AllowedAddresses.any());
+    }
+
+    /** The same, querying only the addresses {@code allowedAddresses} allow. */
+    public static AnalysisRunner runner(KubernetesClient client, AnalysisMetrics metrics, Clock clock,
+            Optional<String> defaultAddress, AllowedAddresses allowedAddresses) {
+        var resolver = new AnalysisResolver(new KubernetesHealthChecks(client), new BuiltinTemplates(defaultAddress),
+                allowedAddresses);
         var provider = new PrometheusMetricProvider(new KubernetesSecretCredentials(client));
         return new AnalysisRunner(resolver, provider, metrics, clock);
     }

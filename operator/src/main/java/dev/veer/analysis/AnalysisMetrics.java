@@ -4,9 +4,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import dev.veer.api.MeasurementVerdict;
+import dev.veer.api.ServiceRollout;
+import dev.veer.common.ObjectSeries;
+import dev.veer.common.SeriesRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,41 +22,53 @@ import io.micrometer.core.instrument.MeterRegistry;
  * number, or the measurement failed);</li>
  * <li>{@code veer_analysis_verdicts_total{rollout,namespace,metric,verdict}}: measurements by verdict.</li>
  * </ul>
- * Label values are bounded: rollouts and metric names come from specs, verdicts from an enum. {@link #forget} drops a deleted rollout's gauges.
+ * Label values are bounded: rollouts and metric names come from specs, verdicts from an enum. Every series is tracked
+ * in the rollouts' {@link ObjectSeries}, so that a deleted rollout's gauges and counters go with it.
  */
 @Singleton
 public class AnalysisMetrics {
 
     private final MeterRegistry registry;
+    private final ObjectSeries rollouts;
     private final Map<GaugeKey, GaugeHolder> gauges = new ConcurrentHashMap<>();
 
+    @Inject
+    public AnalysisMetrics(SeriesRegistry series) {
+        this(series.forKind(ServiceRollout.class.getSimpleName()));
+    }
+
+    /** Metrics in a registry of their own rollout series (an operator wired by hand, tests). */
     public AnalysisMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        this(new ObjectSeries(registry, ServiceRollout.class.getSimpleName()));
+    }
+
+    private AnalysisMetrics(ObjectSeries rollouts) {
+        this.registry = rollouts.registry();
+        this.rollouts = rollouts;
+        rollouts.onForget((namespace, rollout) -> gauges.keySet()
+                .removeIf(key -> key.namespace().equals(namespace) && key.rollout().equals(rollout)));
+    }
+
+    /** The series of rollouts, shared with the rollout metrics and the rollout controller's cleanup. */
+    public ObjectSeries rolloutSeries() {
+        return rollouts;
     }
 
     /** Records one measurement of {@code metric}: its verdict, and its value when it was a single number. */
     public void measured(RolloutContext rollout, String metric, MeasurementVerdict verdict, MetricValue value) {
-        Counter.builder("veer.analysis.verdicts")
+        if (rollouts.isDeleted(rollout.namespace(), rollout.rollout())) {
+            return;
+        }
+        rollouts.track(rollout.namespace(), rollout.rollout(), Counter.builder("veer.analysis.verdicts")
                 .description("Analysis measurements by verdict")
                 .tag("rollout", rollout.rollout())
                 .tag("namespace", rollout.namespace())
                 .tag("metric", metric)
                 .tag("verdict", verdict.name())
-                .register(registry)
+                .register(registry))
                 .increment();
         GaugeKey key = new GaugeKey(rollout.namespace(), rollout.rollout(), metric);
         gauges.computeIfAbsent(key, this::register).value().set(value.single().orElse(Double.NaN));
-    }
-
-    /** Removes the value gauges of a rollout (when it is deleted), so that they stop being exported. */
-    public void forget(String namespace, String rollout) {
-        gauges.entrySet().removeIf(entry -> {
-            boolean match = entry.getKey().namespace().equals(namespace) && entry.getKey().rollout().equals(rollout);
-            if (match) {
-                registry.remove(entry.getValue().gauge());
-            }
-            return match;
-        });
     }
 
     private GaugeHolder register(GaugeKey key) {
@@ -63,6 +79,7 @@ public class AnalysisMetrics {
                 .tag("namespace", key.namespace())
                 .tag("metric", key.metric())
                 .register(registry);
+        rollouts.track(key.namespace(), key.rollout(), gauge);
         return new GaugeHolder(gauge, value);
     }
 

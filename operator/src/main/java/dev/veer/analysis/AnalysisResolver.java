@@ -30,7 +30,7 @@ import dev.veer.api.PrometheusProviderSpec;
  *
  * <p>Every problem is an {@link InvalidAnalysisException} naming the template, the metric and the field: a missing
  * HealthCheck, an arg without a value, an unknown placeholder, a condition that does not compile, a metric name used
- * twice.
+ * twice, an address that the operator's {@link AllowedAddresses} refuse.
  */
 public final class AnalysisResolver {
 
@@ -39,10 +39,18 @@ public final class AnalysisResolver {
 
     private final HealthCheckSource healthChecks;
     private final BuiltinTemplates builtins;
+    private final AllowedAddresses allowedAddresses;
 
+    /** A resolver that allows every provider address. */
     public AnalysisResolver(HealthCheckSource healthChecks, BuiltinTemplates builtins) {
+        this(healthChecks, builtins, AllowedAddresses.any());
+    }
+
+    public AnalysisResolver(HealthCheckSource healthChecks, BuiltinTemplates builtins,
+            AllowedAddresses allowedAddresses) {
         this.healthChecks = healthChecks;
         this.builtins = builtins;
+        this.allowedAddresses = allowedAddresses;
     }
 
     /** The metrics of {@code spec}, in the order templates, built-ins, inline metrics. */
@@ -119,7 +127,7 @@ public final class AnalysisResolver {
         return args;
     }
 
-    private static ResolvedMetric resolve(AnalysisTemplate template, MetricSpec written, Placeholders placeholders)
+    private ResolvedMetric resolve(AnalysisTemplate template, MetricSpec written, Placeholders placeholders)
             throws InvalidAnalysisException {
         MetricSpec metric = COPIER.convertValue(written, MetricSpec.class);
         String where = template.describe() + ": metric " + metric.getName();
@@ -132,6 +140,7 @@ public final class AnalysisResolver {
         if (prometheus.getAddress() == null || prometheus.getQuery() == null) {
             throw new InvalidAnalysisException(where + " needs a Prometheus address and query");
         }
+        allowedAddresses.check(where, prometheus.getAddress());
         for (HttpHeader header : orEmpty(prometheus.getHeaders())) {
             header.setValue(placeholders.fill(where + ": header " + header.getName(), header.getValue()));
         }

@@ -1,86 +1,94 @@
 package dev.veer.configwatch;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import dev.veer.api.ConfigWatch;
 import dev.veer.api.ConfigWatchStatus;
 import dev.veer.common.Conditions;
+import dev.veer.common.ObjectSeries;
+import dev.veer.common.SeriesRegistry;
 import dev.veer.configwatch.plan.ConfigConditions;
+import dev.veer.configwatch.plan.ConfigPlan;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Veer's metrics about ConfigWatches, exported at {@code /q/metrics}, one series per ConfigWatch
- * ({@code namespace}, {@code configwatch} labels), from the status each pass leaves:
+ * Veer's metrics about ConfigWatches, exported at {@code /q/metrics}, one series per ConfigWatch ({@code namespace},
+ * {@code configwatch} labels), from the status each pass leaves:
  * <ul>
  * <li>{@code veer_configwatch_revision}: the revision served (1, 2, 3, ... one per distinct content);</li>
  * <li>{@code veer_configwatch_etcd_revision}: the etcd revision it was read at;</li>
  * <li>{@code veer_configwatch_last_sync_timestamp_seconds}: when the target last took a content (so
  * {@code time() - ...} is the age of the served version);</li>
  * <li>{@code veer_configwatch_source_reachable} and {@code veer_configwatch_ready}: 1 when the condition is True,
- * else 0.</li>
+ * else 0;</li>
+ * <li>{@code veer_configwatch_versions_total}: new versions materialised.</li>
  * </ul>
- * The series of a deleted ConfigWatch are dropped by {@link #sweep}, at most once per {@link #SWEEP_EVERY}.
+ * Tracked in the ConfigWatches' {@link ObjectSeries}: removed on the ConfigWatch's delete event.
  */
 @Singleton
 public class ConfigWatchMetrics {
 
-    static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    public static final String KIND = ConfigWatch.class.getSimpleName();
 
     private final MeterRegistry registry;
-    private final Map<Key, Series> series = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
+    private final ObjectSeries watches;
+    private final Map<String, Values> values = new ConcurrentHashMap<>();
 
-    public ConfigWatchMetrics(MeterRegistry registry) {
-        this.registry = registry;
+    @Inject
+    public ConfigWatchMetrics(SeriesRegistry series) {
+        this(series.forKind(KIND));
     }
 
-    /** Records the status a pass leaves the ConfigWatch with. */
-    void passed(ConfigWatch watch, ConfigWatchStatus status) {
-        if (status == null) {
+    /** Metrics in a registry of their own (an operator wired by hand). */
+    public ConfigWatchMetrics(MeterRegistry registry) {
+        this(new ObjectSeries(registry, KIND));
+    }
+
+    private ConfigWatchMetrics(ObjectSeries watches) {
+        this.registry = watches.registry();
+        this.watches = watches;
+        watches.onForget((namespace, name) -> values.remove(ObjectSeries.key(namespace, name)));
+    }
+
+    ObjectSeries series() {
+        return watches;
+    }
+
+    /** Records what one pass did: the status it leaves, the new versions it made. */
+    void passed(ConfigWatch watch, ConfigPlan plan) {
+        long newVersions = plan.events().stream().filter(e -> "NewVersion".equals(e.reason())).count();
+        passed(watch, plan.status(), newVersions);
+    }
+
+    void passed(ConfigWatch watch, ConfigWatchStatus status, long newVersions) {
+        String namespace = watch.getMetadata().getNamespace();
+        String name = watch.getMetadata().getName();
+        if (status == null || watches.isDeleted(namespace, name)) {
             return;
         }
-        Series current = series.computeIfAbsent(new Key(watch.getMetadata().getNamespace(),
-                watch.getMetadata().getName()), this::register);
+        Values current = values.computeIfAbsent(ObjectSeries.key(namespace, name), key -> register(namespace, name));
         current.revision().set(status.getRevision() == null ? Double.NaN : status.getRevision());
         current.etcdRevision().set(status.getEtcdRevision() == null ? Double.NaN : status.getEtcdRevision());
         current.lastSync().set(epochSeconds(status.getLastSyncTime()));
         current.reachable().set(Conditions.isTrue(status.getConditions(), ConfigConditions.SOURCE_REACHABLE) ? 1.0 : 0.0);
         current.ready().set(Conditions.isTrue(status.getConditions(), ConfigConditions.READY) ? 1.0 : 0.0);
-    }
-
-    /** Drops the series of ConfigWatches that no longer exist, at most once per {@link #SWEEP_EVERY}. */
-    void sweep(Instant now, Supplier<Stream<ConfigWatch>> existing) {
-        Instant last = lastSweep.get();
-        if (now.isBefore(last.plus(SWEEP_EVERY)) || !lastSweep.compareAndSet(last, now)) {
-            return;
+        if (newVersions > 0) {
+            watches.track(namespace, name, Counter.builder("veer.configwatch.versions")
+                    .description("New versions a ConfigWatch materialised")
+                    .tag("namespace", namespace)
+                    .tag("configwatch", name)
+                    .register(registry))
+                    .increment(newVersions);
         }
-        Set<Key> live = existing.get().map(w -> new Key(w.getMetadata().getNamespace(), w.getMetadata().getName()))
-                .collect(Collectors.toSet());
-        series.entrySet().removeIf(entry -> {
-            if (live.contains(entry.getKey())) {
-                return false;
-            }
-            entry.getValue().gauges().forEach(registry::remove);
-            return true;
-        });
-    }
-
-    int tracked() {
-        return series.size();
     }
 
     private static double epochSeconds(String time) {
@@ -94,34 +102,31 @@ public class ConfigWatchMetrics {
         }
     }
 
-    private Series register(Key key) {
-        Series created = new Series(new AtomicReference<>(Double.NaN), new AtomicReference<>(Double.NaN),
-                new AtomicReference<>(Double.NaN), new AtomicReference<>(Double.NaN), new AtomicReference<>(Double.NaN),
-                new ArrayList<>());
-        gauge(key, created, "veer.configwatch.revision", "Revision of the configuration served", created.revision());
-        gauge(key, created, "veer.configwatch.etcd.revision", "etcd revision the served configuration was read at",
+    private Values register(String namespace, String name) {
+        Values created = new Values(new AtomicReference<>(Double.NaN), new AtomicReference<>(Double.NaN),
+                new AtomicReference<>(Double.NaN), new AtomicReference<>(Double.NaN), new AtomicReference<>(Double.NaN));
+        gauge(namespace, name, "veer.configwatch.revision", "Revision of the configuration served", created.revision());
+        gauge(namespace, name, "veer.configwatch.etcd.revision", "etcd revision the served configuration was read at",
                 created.etcdRevision());
-        gauge(key, created, "veer.configwatch.last.sync.timestamp.seconds",
+        gauge(namespace, name, "veer.configwatch.last.sync.timestamp.seconds",
                 "When the target last took a new content (seconds since the epoch)", created.lastSync());
-        gauge(key, created, "veer.configwatch.source.reachable", "1 while the etcd source is reachable",
+        gauge(namespace, name, "veer.configwatch.source.reachable", "1 while the etcd source is reachable",
                 created.reachable());
-        gauge(key, created, "veer.configwatch.ready", "1 while the target holds the latest content", created.ready());
+        gauge(namespace, name, "veer.configwatch.ready", "1 while the target holds the latest content",
+                created.ready());
         return created;
     }
 
-    private void gauge(Key key, Series series, String name, String description, AtomicReference<Double> value) {
-        series.gauges().add(Gauge.builder(name, value, AtomicReference::get)
+    private void gauge(String namespace, String name, String metric, String description,
+            AtomicReference<Double> value) {
+        watches.track(namespace, name, Gauge.builder(metric, value, AtomicReference::get)
                 .description(description)
-                .tag("namespace", key.namespace())
-                .tag("configwatch", key.name())
+                .tag("namespace", namespace)
+                .tag("configwatch", name)
                 .register(registry));
     }
 
-    private record Key(String namespace, String name) {
-    }
-
-    private record Series(AtomicReference<Double> revision, AtomicReference<Double> etcdRevision,
-            AtomicReference<Double> lastSync, AtomicReference<Double> reachable, AtomicReference<Double> ready,
-            List<Gauge> gauges) {
+    private record Values(AtomicReference<Double> revision, AtomicReference<Double> etcdRevision,
+            AtomicReference<Double> lastSync, AtomicReference<Double> reachable, AtomicReference<Double> ready) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.veer.api.ConfigConsumer;
 import dev.veer.api.ConfigRevision;
@@ -20,10 +21,12 @@ import dev.veer.api.Snapshot;
 import dev.veer.api.SnapshotSpec;
 import dev.veer.api.SnapshotStatus;
 import dev.veer.api.TargetKind;
+import dev.veer.common.InstallationKeys;
 import dev.veer.common.Labels;
 import dev.veer.configwatch.etcd.PrefixView;
 import dev.veer.configwatch.etcd.WatchKey;
 import dev.veer.configwatch.model.ConfigNames;
+import dev.veer.configwatch.model.VersionNames;
 import dev.veer.configwatch.plan.ConfigHistory;
 import dev.veer.configwatch.plan.ConfigSnapshot;
 import dev.veer.configwatch.plan.ConsumerObservation;
@@ -48,10 +51,18 @@ class ConfigWatchObserver {
 
     private final KubernetesClient client;
     private final CredentialsReader credentials;
+    private final InstallationKeys keys;
 
-    ConfigWatchObserver(KubernetesClient client) {
+    @Inject
+    ConfigWatchObserver(KubernetesClient client, InstallationKeys keys) {
         this.client = client;
         this.credentials = new CredentialsReader(client);
+        this.keys = keys;
+    }
+
+    /** An observer keyed by the installation key in the client's namespace (an operator wired by hand). */
+    ConfigWatchObserver(KubernetesClient client) {
+        this(client, new InstallationKeys(client));
     }
 
     Observed observe(ConfigWatch watch, Context<ConfigWatch> context, EtcdEventSource etcd) {
@@ -92,7 +103,13 @@ class ConfigWatchObserver {
         history.rolloutVerdicts().stream().map(RolloutVerdict::rollout).distinct().filter(rollouts::add)
                 .forEach(name -> consumers.add(consumer(watch, new ConfigConsumer(ConsumerKind.ServiceRollout,
                         name))));
-        return new Observed(source, credentialsProblem, versions, stableHash, consumers, history);
+        return new Observed(source, credentialsProblem, versions, stableHash, consumers, history, names(watch));
+    }
+
+    /** Keyed names for a Secret target (the installation key is read once, created on first start). */
+    private VersionNames names(ConfigWatch watch) {
+        return watch.getSpec().getTarget().getKind() == TargetKind.Secret ? VersionNames.keyed(keys.get())
+                : VersionNames.plain();
     }
 
     /** The ConfigWatch's own snapshots, and the rollout snapshots that list one of its revisions. */

@@ -3,15 +3,20 @@ package dev.veer.configwatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.veer.api.ConfigWatch;
+import dev.veer.api.ConfigWatchStatus;
 import dev.veer.api.Snapshot;
 import dev.veer.common.Conditions;
 import dev.veer.common.EventRecorder;
+import dev.veer.common.InstallationKeys;
 import dev.veer.common.Labels;
 import dev.veer.common.ResourceWriter;
+import dev.veer.common.SeriesCleanup;
 import dev.veer.configwatch.plan.ConfigConditions;
 import dev.veer.configwatch.plan.ConfigEvent;
 import dev.veer.configwatch.plan.ConfigPlan;
@@ -55,15 +60,15 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
     private final ConfigWatchExecutor executor;
     private final EventRecorder events;
     private final ResourceWriter writer;
-    private final Clock clock;
     private final ConfigWatchMetrics metrics;
+    private final Clock clock;
     private volatile EtcdEventSource etcd;
     private volatile CredentialsSecretSource credentials;
 
     public ConfigWatchReconciler(ConfigWatchObserver observer, ConfigWatchExecutor executor, EventRecorder events,
-            ResourceWriter writer, Clock clock, ConfigWatchMetrics metrics) {
-        this.metrics = metrics;
+            ResourceWriter writer, ConfigWatchMetrics metrics, Clock clock) {
         this.observer = observer;
+        this.metrics = metrics;
         this.executor = executor;
         this.events = events;
         this.writer = writer;
@@ -81,7 +86,8 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
                         .from(Secret.class, ConfigWatch.class).withLabelSelector(MANAGED).build(), context),
                 new InformerEventSource<>(InformerEventSourceConfiguration
                         .from(Snapshot.class, ConfigWatch.class).withLabelSelector(MANAGED)
-                        .withSecondaryToPrimaryMapper(ConfigWatchReconciler::configWatchesOf).build(), context));
+                        .withSecondaryToPrimaryMapper(ConfigWatchReconciler::configWatchesOf).build(), context),
+                new SeriesCleanup<>(metrics.series(), context));
     }
 
     /**
@@ -113,11 +119,10 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
         for (ConfigEvent event : plan.events()) {
             events.record(watch, event.warning(), event.reason(), event.message());
         }
+        metrics.passed(watch, plan);
         if (ConfigPlanner.statusChanged(watch, plan)) {
             writer.applyStatus(watch, plan.status(), context);
         }
-        metrics.passed(watch, plan.status());
-        metrics.sweep(clock.instant(), () -> context.getPrimaryCache().list());
         UpdateControl<ConfigWatch> control = UpdateControl.noUpdate();
         return plan.requeueAfter().map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50))))
                 .orElse(control);
@@ -126,13 +131,21 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
     @Override
     public ErrorStatusUpdateControl<ConfigWatch> updateErrorStatus(ConfigWatch watch, Context<ConfigWatch> context,
             Exception e) {
-        if (watch.getStatus() == null) {
+        Optional<Throwable> keyUnavailable = Stream.<Throwable>iterate(e, t -> t != null, Throwable::getCause)
+                .filter(InstallationKeys.InstallationKeyException.class::isInstance).findFirst();
+        if (watch.getStatus() == null && keyUnavailable.isEmpty()) {
             return ErrorStatusUpdateControl.noStatusUpdate();
         }
-        var status = watch.getStatus();
-        Conditions.set(status.getConditions(), ConfigConditions.READY, false, "ReconcileError",
-                e.getClass().getSimpleName() + ": " + e.getMessage(), watch.getMetadata().getGeneration(),
-                clock.instant());
+        var status = watch.getStatus() == null ? new ConfigWatchStatus() : watch.getStatus();
+        if (keyUnavailable.isPresent()) {
+            Conditions.set(status.getConditions(), ConfigConditions.READY, false,
+                    ConfigConditions.INSTALLATION_KEY_UNAVAILABLE, keyUnavailable.get().getMessage(),
+                    watch.getMetadata().getGeneration(), clock.instant());
+        } else {
+            Conditions.set(status.getConditions(), ConfigConditions.READY, false, "ReconcileError",
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), watch.getMetadata().getGeneration(),
+                    clock.instant());
+        }
         writer.applyStatus(watch, status, context);
         return ErrorStatusUpdateControl.noStatusUpdate();
     }

@@ -7,16 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
 import dev.veer.analysis.AnalysisMetrics;
+import dev.veer.common.ObjectSeries;
 import dev.veer.api.RolloutPhase;
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.ServiceRolloutStatus;
@@ -38,46 +35,27 @@ import io.micrometer.core.instrument.Timer;
  * <li>{@code veer_rollbacks_total{namespace,reason}}: rollbacks completed (all traffic verified back on the stable
  * version), by abort reason.</li>
  * </ul>
- * Label values are bounded: names of existing rollouts, the phase enum, the planner's reason constants. The series
- * of a deleted rollout (its phase, and the analysis values of {@link AnalysisMetrics}) are dropped by {@link #sweep},
- * which compares them with the rollouts the controller's cache holds at most once per {@link #SWEEP_EVERY}: a rollout
- * has no finalizer, so nothing else tells Veer it is gone.
+ * Label values are bounded: names of existing rollouts, the phase enum, the planner's reason constants. The phase
+ * gauges and step timers of a rollout (and its analysis series, {@link AnalysisMetrics}) are tracked in the rollouts'
+ * {@link ObjectSeries} and removed on the rollout's delete event ({@link dev.veer.common.SeriesCleanup}). The
+ * rollback counter is per namespace and reason, not per rollout: it stays.
  */
 @Singleton
 public class RolloutMetrics {
 
-    static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
-
     private final MeterRegistry registry;
-    private final AnalysisMetrics analysisMetrics;
+    private final ObjectSeries rollouts;
     private final Map<Key, PhaseGauges> phases = new ConcurrentHashMap<>();
-    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
 
     public RolloutMetrics(MeterRegistry registry, AnalysisMetrics analysisMetrics) {
         this.registry = registry;
-        this.analysisMetrics = analysisMetrics;
+        this.rollouts = analysisMetrics.rolloutSeries();
+        rollouts.onForget((namespace, rollout) -> phases.remove(new Key(namespace, rollout)));
     }
 
-    /**
-     * Drops the series of rollouts that no longer exist, if the last sweep is {@link #SWEEP_EVERY} ago.
-     *
-     * @param existing the rollouts that exist, as namespace and name; asked for only when a sweep is due
-     */
-    void sweep(Instant now, Supplier<Stream<ServiceRollout>> existing) {
-        Instant last = lastSweep.get();
-        if (now.isBefore(last.plus(SWEEP_EVERY)) || !lastSweep.compareAndSet(last, now)) {
-            return;
-        }
-        Set<Key> live = existing.get().map(r -> new Key(r.getMetadata().getNamespace(), r.getMetadata().getName()))
-                .collect(Collectors.toSet());
-        phases.entrySet().removeIf(entry -> {
-            if (live.contains(entry.getKey())) {
-                return false;
-            }
-            entry.getValue().gauges().forEach(registry::remove);
-            analysisMetrics.forget(entry.getKey().namespace(), entry.getKey().rollout());
-            return true;
-        });
+    /** The series of rollouts, for the rollout controller's {@link dev.veer.common.SeriesCleanup}. */
+    ObjectSeries series() {
+        return rollouts;
     }
 
     /** Rollouts whose series are exported now. */
@@ -89,16 +67,24 @@ public class RolloutMetrics {
     void passed(ServiceRollout rollout, Plan plan) {
         String namespace = rollout.getMetadata().getNamespace();
         String name = rollout.getMetadata().getName();
-        PhaseGauges gauges = phases.computeIfAbsent(new Key(namespace, name), this::registerPhase);
+        if (rollouts.isDeleted(namespace, name)) {
+            return;
+        }
+        Key key = new Key(namespace, name);
+        PhaseGauges gauges = phases.get(key);
+        if (gauges == null) {
+            gauges = registerPhase(key);
+            phases.put(key, gauges);
+        }
         gauges.current().set(plan.status().getPhase());
         gauges.step().set(plan.status().getCurrentStepIndex());
         gauges.weight().set(plan.status().getCanaryWeight());
-        stepCompleted(rollout.getStatus(), plan.status()).ifPresent(duration -> Timer
+        stepCompleted(rollout.getStatus(), plan.status()).ifPresent(duration -> rollouts.track(namespace, name, Timer
                 .builder("veer.rollout.step.duration")
                 .description("Duration of completed canary steps")
                 .tag("namespace", namespace)
                 .tag("rollout", name)
-                .register(registry)
+                .register(registry))
                 .record(duration));
         plan.rolledBack().ifPresent(reason -> Counter.builder("veer.rollbacks")
                 .description("Rollbacks to the stable version, by reason")
@@ -131,6 +117,7 @@ public class RolloutMetrics {
                     .tag("rollout", key.rollout())
                     .tag("phase", phase.name())
                     .register(registry));
+            rollouts.track(key.namespace(), key.rollout(), gauges.get(gauges.size() - 1));
         }
         AtomicReference<Integer> step = new AtomicReference<>();
         AtomicReference<Integer> weight = new AtomicReference<>();
@@ -139,11 +126,13 @@ public class RolloutMetrics {
                 .tag("namespace", key.namespace())
                 .tag("rollout", key.rollout())
                 .register(registry));
+        rollouts.track(key.namespace(), key.rollout(), gauges.get(gauges.size() - 1));
         gauges.add(Gauge.builder("veer.rollout.weight", weight, RolloutMetrics::valueOrNaN)
                 .description("Percentage of traffic on the new version, as last verified by the router")
                 .tag("namespace", key.namespace())
                 .tag("rollout", key.rollout())
                 .register(registry));
+        rollouts.track(key.namespace(), key.rollout(), gauges.get(gauges.size() - 1));
         return new PhaseGauges(current, step, weight, gauges);
     }
 

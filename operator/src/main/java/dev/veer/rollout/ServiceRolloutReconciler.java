@@ -14,6 +14,7 @@ import dev.veer.common.Conditions;
 import dev.veer.common.EventRecorder;
 import dev.veer.common.Labels;
 import dev.veer.common.ResourceWriter;
+import dev.veer.common.SeriesCleanup;
 import dev.veer.rollout.plan.Observed;
 import dev.veer.rollout.plan.Plan;
 import dev.veer.rollout.plan.RolloutConditions;
@@ -97,7 +98,8 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
                         .from(Service.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context),
                 new InformerEventSource<>(InformerEventSourceConfiguration
                         .from(Snapshot.class, ServiceRollout.class).withLabelSelector(MANAGED).build(), context),
-                ConfigFromSource.create(context));
+                ConfigFromSource.create(context),
+                new SeriesCleanup<>(metrics.series(), context));
     }
 
     @Override
@@ -115,7 +117,6 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
             events.record(rollout, event.warning(), event.reason(), event.message());
         }
         metrics.passed(rollout, plan);
-        metrics.sweep(clock.instant(), () -> context.getPrimaryCache().list());
         ServiceRollout latest = rollout;
         if (plan.actionConsumed() && action.isPresent()) {
             latest = clearAction(rollout, action.get(), context);

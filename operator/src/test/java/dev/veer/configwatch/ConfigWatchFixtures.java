@@ -68,7 +68,8 @@ final class ConfigWatchFixtures implements AutoCloseable {
 
     /**
      * Creates a ConfigWatch {@code name} of source {@code etcd} (see {@link #etcd}) into ConfigMap {@code target}
-     * as keys, no debounce; {@code moreSpec} adds or overrides spec fields (YAML lines).
+     * as keys, no debounce; {@code moreSpec} adds or overrides spec fields (YAML lines; a {@code target:} line
+     * replaces the ConfigMap target).
      */
     ConfigWatch create(String name, String etcd, String target, String moreSpec) {
         StringBuilder spec = new StringBuilder(moreSpec).append('\n');
@@ -83,9 +84,10 @@ final class ConfigWatchFixtures implements AutoCloseable {
                 metadata: {name: %s}
                 spec:
                   source: {etcd: %s}
-                  target: {kind: ConfigMap, name: %s, format: keys}
+                  %s
                 %s
-                """.formatted(name, etcd, target, spec.toString().indent(2));
+                """.formatted(name, etcd, moreSpec.contains("target:") ? "" : "target: {kind: ConfigMap, name: "
+                        + target + ", format: keys}", spec.toString().indent(2));
         ConfigWatch watch = client.getKubernetesSerialization().unmarshal(yaml, ConfigWatch.class);
         watch.getMetadata().setNamespace(namespace);
         return client.resource(watch).create();

@@ -89,8 +89,8 @@ class ConfigWatchLatencyBenchmark {
         Clock clock = Clock.systemUTC();
         ResourceWriter writer = new ResourceWriter(client, false);
         var reconciler = new ConfigWatchReconciler(new ConfigWatchObserver(client),
-                new ConfigWatchExecutor(client, writer, clock), new EventRecorder(client, clock), writer, clock,
-                new ConfigWatchMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new ConfigWatchExecutor(client, writer, clock), new EventRecorder(client, clock), writer,
+                new ConfigWatchMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()), clock);
         Operator operator = new Operator(o -> o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false)

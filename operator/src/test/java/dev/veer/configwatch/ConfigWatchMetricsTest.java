@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,7 @@ import dev.veer.configwatch.plan.ConfigConditions;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The series per ConfigWatch, and the sweep that drops those of deleted ConfigWatches. */
+/** The series per ConfigWatch, and that forgetting a ConfigWatch drops its series. */
 class ConfigWatchMetricsTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -35,7 +34,7 @@ class ConfigWatchMetricsTest {
         Conditions.set(conditions, ConfigConditions.READY, true, ConfigConditions.SYNCED, "", 1L, NOW);
         status.setConditions(conditions);
 
-        metrics.passed(watch("pricing"), status);
+        metrics.passed(watch("pricing"), status, 1);
 
         assertThat(value("veer.configwatch.revision")).isEqualTo(4.0);
         assertThat(value("veer.configwatch.etcd.revision")).isEqualTo(42.0);
@@ -45,15 +44,16 @@ class ConfigWatchMetricsTest {
     }
 
     @Test
-    void sweepDropsTheSeriesOfConfigWatchesThatNoLongerExist() {
-        metrics.passed(watch("pricing"), new ConfigWatchStatus());
-        metrics.passed(watch("flags"), new ConfigWatchStatus());
+    void forgettingAConfigWatchDropsItsSeriesAndKeepsOthers() {
+        metrics.passed(watch("pricing"), new ConfigWatchStatus(), 1);
+        metrics.passed(watch("flags"), new ConfigWatchStatus(), 1);
 
-        metrics.sweep(NOW, () -> Stream.of(watch("flags")));
+        metrics.series().forget("prod", "pricing");
 
-        assertThat(metrics.tracked()).isEqualTo(1);
         assertThat(registry.find("veer.configwatch.revision").tag("configwatch", "pricing").gauges()).isEmpty();
+        assertThat(registry.find("veer.configwatch.versions").tag("configwatch", "pricing").counters()).isEmpty();
         assertThat(registry.find("veer.configwatch.revision").tag("configwatch", "flags").gauges()).hasSize(1);
+        assertThat(registry.find("veer.configwatch.versions").tag("configwatch", "flags").counters()).hasSize(1);
     }
 
     private double value(String name) {

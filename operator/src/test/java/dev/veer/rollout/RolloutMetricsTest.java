@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ import dev.veer.rollout.plan.Plan;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The phase series per rollout, and the sweep that drops the series of deleted rollouts. */
+/** The phase series per rollout, and the delete that drops every series of a rollout. */
 class RolloutMetricsTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
@@ -43,24 +42,57 @@ class RolloutMetricsTest {
     }
 
     @Test
-    void sweepDropsTheSeriesOfRolloutsThatNoLongerExistAtMostOncePerInterval() {
+    void aDeleteDropsEveryGaugeCounterAndTimerOfTheRolloutAndKeepsTheSiblingsAndTheNamespaceCounter() {
+        ServiceRolloutStatus stepped = new ServiceRolloutStatus();
+        stepped.setPhase(RolloutPhase.Progressing);
+        stepped.setCanaryRevision(2);
+        stepped.setCurrentStepIndex(0);
+        stepped.setStepStartedAt(NOW.toString());
+        for (String name : List.of("shop", "cart")) {
+            ServiceRollout rollout = rollout(name);
+            rollout.setStatus(stepped);
+            metrics.passed(rollout, plan(RolloutPhase.Progressing, 1, NOW.plusSeconds(5), true));
+            analysisMetrics.measured(new RolloutContext(name, "prod", Slot.GREEN, 2), "error-rate",
+                    MeasurementVerdict.Successful, MetricValue.of(0.001));
+        }
+        assertThat(registry.find("veer.rollout.step.duration").tag("rollout", "cart").timers()).hasSize(1);
+
+        metrics.series().forget("prod", "cart");
+
+        assertThat(registry.getMeters()).filteredOn(m -> "cart".equals(m.getId().getTag("rollout"))).isEmpty();
+        assertThat(registry.getMeters()).filteredOn(m -> "shop".equals(m.getId().getTag("rollout"))).hasSize(7);
+        assertThat(registry.find("veer.rollbacks").tag("namespace", "prod").counters()).as("per namespace")
+                .isNotEmpty();
+        assertThat(metrics.tracked()).isEqualTo(1);
+    }
+
+    @Test
+    void aPassThatEndsAfterTheDeleteRecordsNothingAndARolloutOfTheSameNameRecordsAgain() {
+        metrics.passed(rollout("shop"), plan(RolloutPhase.Healthy));
+        metrics.series().forget("prod", "shop");
+
+        metrics.passed(rollout("shop"), plan(RolloutPhase.Paused));
+        analysisMetrics.measured(new RolloutContext("shop", "prod", Slot.GREEN, 2), "error-rate",
+                MeasurementVerdict.Successful, MetricValue.of(0.001));
+        assertThat(registry.getMeters()).filteredOn(m -> "shop".equals(m.getId().getTag("rollout"))).isEmpty();
+
+        metrics.series().revive("prod", "shop");
+        metrics.passed(rollout("shop"), plan(RolloutPhase.Paused));
+        assertThat(phase("shop", RolloutPhase.Paused)).isEqualTo(1.0);
+    }
+
+    @Test
+    void onStartTheSeriesOfRolloutsTheCacheDoesNotHoldGo() {
         metrics.passed(rollout("shop"), plan(RolloutPhase.Healthy));
         metrics.passed(rollout("cart"), plan(RolloutPhase.Healthy));
-        analysisMetrics.measured(new RolloutContext("cart", "prod", Slot.GREEN, 2), "error-rate",
-                MeasurementVerdict.Successful, MetricValue.empty());
 
-        metrics.sweep(NOW, () -> Stream.of(rollout("shop")));
+        metrics.series().retainOnly(List.of("prod/shop"));
 
-        assertThat(metrics.tracked()).isEqualTo(1);
         assertThat(registry.find("veer.rollout.phase").tag("rollout", "cart").gauges()).isEmpty();
-        assertThat(registry.find("veer.analysis.value").tag("rollout", "cart").gauges()).isEmpty();
         assertThat(registry.find("veer.rollout.phase").tag("rollout", "shop").gauges()).hasSize(4);
-
-        metrics.sweep(NOW.plusSeconds(30), () -> {
-            throw new AssertionError("no sweep within a minute of the last");
-        });
-        metrics.sweep(NOW.plus(RolloutMetrics.SWEEP_EVERY), Stream::empty);
-        assertThat(metrics.tracked()).isZero();
+        metrics.passed(rollout("cart"), plan(RolloutPhase.Healthy));
+        assertThat(registry.find("veer.rollout.phase").tag("rollout", "cart").gauges()).as("not a deletion")
+                .hasSize(4);
     }
 
     @Test
@@ -78,7 +110,7 @@ class RolloutMetricsTest {
         metrics.passed(rollout("shop"), plan(RolloutPhase.Healthy));
         assertThat(registry.get("veer.rollout.step").tag("rollout", "shop").gauge().value()).isNaN();
 
-        metrics.sweep(NOW, Stream::empty);
+        metrics.series().forget("prod", "shop");
         assertThat(registry.find("veer.rollout.step").gauges()).isEmpty();
         assertThat(registry.find("veer.rollout.weight").gauges()).isEmpty();
     }
@@ -97,5 +129,16 @@ class RolloutMetricsTest {
         ServiceRolloutStatus status = new ServiceRolloutStatus();
         status.setPhase(phase);
         return new Plan(List.of(), status, List.of(), false, Optional.empty(), Optional.empty());
+    }
+
+    /** A pass that moved to step {@code step} at {@code stepStartedAt}, and completed a rollback if told. */
+    private static Plan plan(RolloutPhase phase, int step, Instant stepStartedAt, boolean rolledBack) {
+        ServiceRolloutStatus status = new ServiceRolloutStatus();
+        status.setPhase(phase);
+        status.setCanaryRevision(2);
+        status.setCurrentStepIndex(step);
+        status.setStepStartedAt(stepStartedAt.toString());
+        return new Plan(List.of(), status, List.of(), false, Optional.empty(),
+                rolledBack ? Optional.of("AnalysisFailed") : Optional.empty());
     }
 }

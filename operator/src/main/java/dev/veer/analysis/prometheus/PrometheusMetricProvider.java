@@ -66,7 +66,8 @@ public final class PrometheusMetricProvider implements MetricProvider {
             Thread.currentThread().interrupt();
             throw new MeasurementException("query to " + origin + " interrupted");
         }
-        return PrometheusAnswer.read(response.statusCode(), body(response, origin), origin);
+        return PrometheusAnswer.read(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), body(response, origin), origin);
     }
 
     /** The query request: the form, the timeout, the Authorization header and the extra headers. */

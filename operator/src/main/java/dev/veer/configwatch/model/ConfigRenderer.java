@@ -4,10 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -25,7 +22,8 @@ import dev.veer.api.ConfigFormat;
 
 /**
  * Lays out the keys of a prefix (without the prefix, as bytes) in a target object's data, without I/O. The result
- * depends only on the keys and values, never on the order they came in, so its hash names the content.
+ * depends only on the keys and values, never on the order they came in, so its hash names the content
+ * ({@link VersionNames}).
  *
  * <ul>
  * <li>{@code keys}: one data key per etcd key, escaped by {@link DataKeys}.</li>
@@ -65,6 +63,16 @@ public final class ConfigRenderer {
      * @param fileKey the data key of the single file of the one-file formats; ignored for {@code keys}
      */
     public static RenderedConfig render(SortedMap<String, byte[]> entries, ConfigFormat format, String fileKey) {
+        return render(entries, format, fileKey, VersionNames.plain());
+    }
+
+    /**
+     * Renders the entries of a prefix and names the content with {@code names}.
+     *
+     * @param names plain content hashes for a ConfigMap, keyed ones for a Secret
+     */
+    public static RenderedConfig render(SortedMap<String, byte[]> entries, ConfigFormat format, String fileKey,
+            VersionNames names) {
         SortedMap<String, byte[]> data = new TreeMap<>();
         List<String> skipped = new ArrayList<>();
         if (format == ConfigFormat.keys) {
@@ -91,7 +99,7 @@ public final class ConfigRenderer {
         }
         int keyCount = entries.size() - skipped.size();
         long size = data.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().length).sum();
-        return new RenderedConfig(data, hash(data), keyCount, skipped, size);
+        return new RenderedConfig(data, names.hash(data), keyCount, skipped, size);
     }
 
     /**
@@ -110,23 +118,6 @@ public final class ConfigRenderer {
 
     private static boolean isUndecodable(String keyName) {
         return keyName.startsWith("\0");
-    }
-
-    /** The first 10 hex digits of the SHA-256 of the data keys and values, each preceded by its length. */
-    public static String hash(SortedMap<String, byte[]> data) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> entry : data.entrySet()) {
-                byte[] key = entry.getKey().getBytes(StandardCharsets.UTF_8);
-                digest.update(ByteBuffer.allocate(4).putInt(key.length).array());
-                digest.update(key);
-                digest.update(ByteBuffer.allocate(4).putInt(entry.getValue().length).array());
-                digest.update(entry.getValue());
-            }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     private static String file(ConfigFormat format, SortedMap<String, String> entries) {

@@ -14,4 +14,9 @@ public record RenderedConfig(SortedMap<String, byte[]> data, String hash, int ke
         data = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(data));
         skippedKeys = List.copyOf(skippedKeys);
     }
+
+    /** The same content under another name (a name recorded before, see {@link VersionNames#legacy}). */
+    public RenderedConfig withHash(String recordedHash) {
+        return new RenderedConfig(data, recordedHash, keyCount, skippedKeys, size);
+    }
 }

@@ -13,6 +13,8 @@ public final class ConfigConditions {
     public static final String WAITING_FOR_SOURCE = "WaitingForSource";
     public static final String SOURCE_UNAVAILABLE = "SourceUnavailable";
     public static final String INVALID_SPEC = "InvalidSpec";
+    /** A Secret target's versions cannot be named: the installation key Secret can be neither read nor created. */
+    public static final String INSTALLATION_KEY_UNAVAILABLE = "InstallationKeyUnavailable";
 
     // SourceReachable and Degraded
     public static final String CREDENTIALS_MISSING = "CredentialsMissing";

@@ -104,8 +104,8 @@ public final class ConfigPlanner {
             pass.requeueAt(due.get());
             return pass.finish();
         }
-        RenderedConfig config = ConfigRenderer.render(view.entries(), watch.getSpec().getTarget().getFormat(),
-                watch.getSpec().getTarget().getKey());
+        RenderedConfig config = recordedName(pass.status(), observed, ConfigRenderer.render(view.entries(),
+                watch.getSpec().getTarget().getFormat(), watch.getSpec().getTarget().getKey(), observed.names()));
         if (config.size() > MAX_BYTES) {
             String message = "the content of etcd revision " + view.revision() + " is " + config.size()
                     + " bytes, more than a " + watch.getSpec().getTarget().getKind() + " holds (" + MAX_BYTES + ")";
@@ -141,6 +141,23 @@ public final class ConfigPlanner {
             pass.ready(false, ConfigConditions.SOURCE_UNAVAILABLE, source.message() + "; " + pass.holding());
         }
         return pass.finish();
+    }
+
+    /**
+     * A content recorded before Secret versions were named by keyed hashes keeps its recorded name (served, a
+     * versioned object or a Snapshot holds it), so an upgrade renames no version and rolls no consumer; any other
+     * content gets the name {@link dev.veer.configwatch.model.VersionNames} gives it.
+     */
+    static RenderedConfig recordedName(ConfigWatchStatus status, Observed observed, RenderedConfig config) {
+        Optional<String> legacy = observed.names().legacy(config.data());
+        if (legacy.isEmpty()) {
+            return config;
+        }
+        String old = legacy.get();
+        boolean recorded = old.equals(status.getContentHash())
+                || observed.versions().stream().anyMatch(v -> old.equals(v.hash()))
+                || observed.history().records().byHash(old).isPresent();
+        return recorded ? config.withHash(old) : config;
     }
 
     private static void materialise(Pass pass, RenderedConfig config, PrefixView view, Observed observed) {
