@@ -60,7 +60,8 @@ class RolloutMetricsTest {
         metrics.series().forget("prod", "cart");
 
         assertThat(registry.getMeters()).filteredOn(m -> "cart".equals(m.getId().getTag("rollout"))).isEmpty();
-        assertThat(registry.getMeters()).filteredOn(m -> "shop".equals(m.getId().getTag("rollout"))).hasSize(7);
+        assertThat(registry.getMeters()).filteredOn(m -> "shop".equals(m.getId().getTag("rollout")))
+                .as("4 phase gauges, step, weight, the step timer, the analysis value and verdict counter").hasSize(9);
         assertThat(registry.find("veer.rollbacks").tag("namespace", "prod").counters()).as("per namespace")
                 .isNotEmpty();
         assertThat(metrics.tracked()).isEqualTo(1);
