@@ -38,9 +38,9 @@ public class WorkingCopies {
     private final Path root;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    public WorkingCopies(@ConfigProperty(name = "veer.gitsync.cache-dir",
-            defaultValue = "${java.io.tmpdir}/veer-gitsync") String root) {
-        this.root = Path.of(root);
+    /** @param root where the working copies are kept; empty: veer-gitsync in the JVM's temporary directory */
+    public WorkingCopies(@ConfigProperty(name = "veer.gitsync.cache-dir", defaultValue = " ") String root) {
+        this.root = root.isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "veer-gitsync") : Path.of(root);
     }
 
     /** Fetches the ref and reads the manifests under {@code path} of the commit it names. */
