@@ -10,9 +10,6 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
-@ValidationRule(value = "!has(self.dependsOn) || self.dependsOn.all(d, "
-        + "self.dependsOn.exists_one(e, e.name == d.name && e.namespace == d.namespace))",
-        message = "each GitSync may be listed in dependsOn only once")
 public class GitSyncSpec {
 
     @Required
