@@ -3,6 +3,7 @@ package dev.veer.configwatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,7 @@ import dev.veer.api.Snapshot;
 import dev.veer.common.Conditions;
 import dev.veer.common.EventRecorder;
 import dev.veer.common.Labels;
+import dev.veer.common.NameInUseException;
 import dev.veer.common.ResourceWriter;
 import dev.veer.configwatch.plan.ConfigConditions;
 import dev.veer.configwatch.plan.ConfigEvent;
@@ -50,6 +52,8 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
 
     private static final String MANAGED = Labels.MANAGED_BY + "=" + Labels.MANAGER;
+    /** How often a ConfigWatch blocked by a name in use looks again (the other object is not watched). */
+    private static final Duration NAME_IN_USE_RETRY = Duration.ofSeconds(10);
 
     private final ConfigWatchObserver observer;
     private final ConfigWatchExecutor executor;
@@ -107,7 +111,13 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
         credentials.subscribe(watch);
         Observed observed = observer.observe(watch, context, etcd);
         ConfigPlan plan = ConfigPlanner.plan(watch, observed, clock.instant());
-        executor.execute(watch, plan.actions());
+        Optional<Duration> requeue = plan.requeueAfter();
+        try {
+            executor.execute(watch, plan.actions());
+        } catch (NameInUseException e) {
+            reportNameInUse(watch, plan, e);
+            requeue = Optional.of(NAME_IN_USE_RETRY);
+        }
         for (ConfigEvent event : plan.events()) {
             events.record(watch, event.warning(), event.reason(), event.message());
         }
@@ -115,8 +125,17 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
             writer.applyStatus(watch, plan.status(), context);
         }
         UpdateControl<ConfigWatch> control = UpdateControl.noUpdate();
-        return plan.requeueAfter().map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50))))
-                .orElse(control);
+        return requeue.map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50)))).orElse(control);
+    }
+
+    /**
+     * The target, a versioned object, a Snapshot or a consumer is not Veer's: nothing was written to it, and Ready is
+     * False with reason NameInUse naming it and its manager, until it is renamed, deleted or handed over.
+     */
+    private void reportNameInUse(ConfigWatch watch, ConfigPlan plan, NameInUseException e) {
+        Conditions.set(plan.status().getConditions(), ConfigConditions.READY, false, ConfigConditions.NAME_IN_USE,
+                e.getMessage(), watch.getMetadata().getGeneration(), clock.instant());
+        events.record(watch, true, ConfigConditions.NAME_IN_USE, e.getMessage());
     }
 
     @Override

@@ -13,6 +13,8 @@ public final class ConfigConditions {
     public static final String WAITING_FOR_SOURCE = "WaitingForSource";
     public static final String SOURCE_UNAVAILABLE = "SourceUnavailable";
     public static final String INVALID_SPEC = "InvalidSpec";
+    /** Ready's reason when the target, a versioned object or a Snapshot exists and is not Veer's. */
+    public static final String NAME_IN_USE = dev.veer.common.NameInUseException.REASON;
 
     // SourceReachable and Degraded
     public static final String CREDENTIALS_MISSING = "CredentialsMissing";
