@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,6 +44,7 @@ public class LeaderElection extends LeaderElectionConfiguration {
     /** Exit status after a loss of leadership, as JOSDK's own exit. */
     private static final int LOST_LEADERSHIP = 1;
 
+    @Inject
     public LeaderElection(@ConfigProperty(name = "veer.leader-election.lease-name") String leaseName,
             KubernetesClient client) {
         this(leaseName, identity(), client);

@@ -41,7 +41,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
  * ConfigMaps, Secrets and Snapshots, by the verdicts of ServiceRollout revisions that used one of its versions (their
  * Snapshots), and by the plan's own schedule (debounce).
  */
-@ControllerConfiguration(name = "configwatch")
+@ControllerConfiguration(name = "configwatch", fieldManager = ResourceWriter.FIELD_MANAGER)
 @RBACRule(apiGroups = "", resources = { "configmaps", "secrets" }, verbs = { "get", "list", "watch", "create",
         "update", "patch", "delete" })
 @RBACRule(apiGroups = "apps", resources = "deployments", verbs = { "get", "list", "watch", "update", "patch" })

@@ -43,7 +43,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
  * <p>Generation-aware event filtering is off, so that the {@code veer.dev/action} annotation (which does not change
  * the generation) starts a pass. The status is written only when it changed, so a quiet rollout costs no writes.
  */
-@ControllerConfiguration(name = "servicerollout", generationAwareEventProcessing = false)
+@ControllerConfiguration(name = "servicerollout", fieldManager = ResourceWriter.FIELD_MANAGER, generationAwareEventProcessing = false)
 @RBACRule(apiGroups = "apps", resources = "deployments", verbs = { "get", "list", "watch", "create", "update",
         "patch", "delete" })
 @RBACRule(apiGroups = "", resources = { "services" }, verbs = { "get", "list", "watch", "create", "update", "patch",

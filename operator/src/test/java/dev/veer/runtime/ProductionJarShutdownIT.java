@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import dev.veer.testing.servers.FreePort;
@@ -39,8 +38,6 @@ import io.fabric8.mockwebserver.ServerResponse;
  * and leaves the Lease with no holder, so that another replica need not wait for it to expire. Runs in the
  * integration-test phase (failsafe), after {@code package} built the jar.
  */
-@Disabled("the packaged jar does not start leader election on the mock API server yet: no Lease appears "
-        + "(work in progress, see the report)")
 class ProductionJarShutdownIT {
 
     private static final String LEASE = "veer-operator-lease";
