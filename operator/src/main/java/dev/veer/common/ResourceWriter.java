@@ -129,6 +129,20 @@ public class ResourceWriter {
         return body;
     }
 
+    /** What Veer sends for a status: the object's identity and its status, nothing else. */
+    public <T extends HasMetadata> ObjectNode statusConfiguration(T resource) {
+        ObjectNode object = (ObjectNode) client.getKubernetesSerialization().convertValue(resource, JsonNode.class);
+        ObjectNode body = object.objectNode();
+        body.set("apiVersion", object.get("apiVersion"));
+        body.set("kind", object.get("kind"));
+        body.putObject("metadata").put("name", resource.getMetadata().getName())
+                .put("namespace", resource.getMetadata().getNamespace());
+        if (object.has("status")) {
+            body.set("status", object.get("status"));
+        }
+        return body;
+    }
+
     @SuppressWarnings("unchecked")
     private <T extends HasMetadata> T apply(T existing, T desired, Function<T, Resource<T>> resource) {
         Ownership.requireWritable(existing, desired);
@@ -169,11 +183,17 @@ public class ResourceWriter {
         });
     }
 
-    /** Writes the status of an object that is not the primary resource of the reconcile (no caching). */
+    /**
+     * Writes the status of an object that is not the primary resource of the reconcile (no caching): a server-side
+     * apply to the status subresource of apiVersion, kind, name, namespace and status only
+     * ({@link #statusConfiguration}).
+     */
+    @SuppressWarnings("unchecked")
     public <T extends HasMetadata> void applyStatus(T resource) {
         if (serverSideApply) {
-            resource.getMetadata().setManagedFields(null);
-            client.resource(resource).subresource("status").patch(applyPatch());
+            T configuration = (T) client.getKubernetesSerialization().convertValue(statusConfiguration(resource),
+                    resource.getClass());
+            client.resource(configuration).subresource("status").patch(applyPatch());
             return;
         }
         String resourceVersion = resource.getMetadata().getResourceVersion();

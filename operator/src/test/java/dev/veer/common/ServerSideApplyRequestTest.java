@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.veer.api.ServiceRollout;
+import dev.veer.api.Snapshot;
+import dev.veer.api.SnapshotVerdict;
 import dev.veer.api.Slot;
 import dev.veer.configwatch.model.ConfigObjects;
 import dev.veer.rollout.model.RolloutObjects;
@@ -111,6 +113,24 @@ class ServerSideApplyRequestTest {
     }
 
     @Test
+    void snapshotVerdictIsAppliedToTheStatusSubresourceWithNothingButTheStatus() {
+        Snapshot snapshot = withServerFields(SnapshotFactory.ofRollout(rollout, 2, template, "5d8f7c9b6a",
+                Instant.parse("2026-11-30T00:00:00Z")));
+        snapshot.setStatus(SnapshotFactory.verdict(SnapshotVerdict.Promoted, "RolloutCompleted", "promoted",
+                Instant.parse("2026-11-30T00:05:00Z")));
+
+        writer.applyStatus(snapshot);
+
+        Request apply = server.writes().get(server.writes().size() - 1);
+        assertApply(apply, "/apis/veer.dev/v1alpha1/namespaces/shop/snapshots/checkout-5d8f7c9b6a/status");
+        assertThat(apply.json().properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("apiVersion", "kind", "metadata", "status");
+        assertThat(apply.json().get("metadata").properties()).extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("name", "namespace");
+        assertThat(apply.json().at("/status/verdict").asText()).isEqualTo("Promoted");
+    }
+
+    @Test
     void consumerDeploymentGetsOnlyThePodTemplateAnnotation() {
         Deployment consumer = withServerFields(new DeploymentBuilder().withNewMetadata().withName("inventory")
                 .withNamespace("shop").endMetadata().withNewSpec().withReplicas(2).withTemplate(template).endSpec()
@@ -146,7 +166,8 @@ class ServerSideApplyRequestTest {
         assertThat(request.path().substring(path.length() + 1).split("&"))
                 .containsExactlyInAnyOrder("fieldManager=veer", "force=true");
         assertThat(request.contentType()).startsWith("application/apply-patch+yaml");
-        assertThat(request.json().has("status")).as("status in the apply body").isFalse();
+        assertThat(request.json().has("status") && !request.path().contains("/status?"))
+                .as("status in the apply body").isFalse();
         assertThat(request.json().get("metadata").properties()).extracting(Map.Entry::getKey)
                 .doesNotContain("resourceVersion", "uid", "managedFields", "creationTimestamp", "generation");
     }
