@@ -20,7 +20,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
  * Reports whether a HealthCheck can be used, when it is applied rather than when a rollout first needs it: the
  * {@code Ready} condition, or {@code InvalidSpec} naming each metric and field that is wrong.
  */
-@ControllerConfiguration(name = "healthcheck")
+@ControllerConfiguration(name = "healthcheck", fieldManager = ResourceWriter.FIELD_MANAGER)
 public class HealthCheckReconciler implements Reconciler<HealthCheck> {
 
     public static final String READY = "Ready";

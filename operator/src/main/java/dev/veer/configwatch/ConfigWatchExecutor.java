@@ -1,9 +1,7 @@
 package dev.veer.configwatch;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,10 +27,8 @@ import dev.veer.configwatch.plan.ConfigAction.SetSnapshotVerdict;
 import dev.veer.snapshot.SnapshotFactory;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 
@@ -41,8 +37,6 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 class ConfigWatchExecutor {
 
     private static final Logger LOG = Logger.getLogger("dev.veer.configwatch");
-    private static final int CONFLICT_RETRIES = 5;
-    private static final int CONFLICT = 409;
 
     private final KubernetesClient client;
     private final ResourceWriter writer;
@@ -89,19 +83,13 @@ class ConfigWatchExecutor {
         writer.apply(ConfigObjects.restoredStable(watch, versioned));
     }
 
-    /** Creates the snapshot unless it exists: named by its content, it is never duplicated nor changed. */
+    /** Applies the snapshot: named by its content, it is never duplicated, and applied again it does not change. */
     private void record(ConfigWatch watch, RecordSnapshot record) {
         Snapshot snapshot = SnapshotFactory.ofConfig(watch, record.revision(), record.config().hash(),
                 ConfigObjects.snapshotData(watch, record.config()), record.etcdRevision(), clock.instant());
         snapshot.getMetadata().setAnnotations(Map.of(ConfigNames.KEY_COUNT,
                 String.valueOf(record.config().keyCount())));
-        try {
-            client.resource(snapshot).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != CONFLICT) {
-                throw e;
-            }
-        }
+        writer.apply(snapshot);
     }
 
     private void setVerdict(ConfigWatch watch, SetSnapshotVerdict verdict) {
@@ -120,45 +108,22 @@ class ConfigWatchExecutor {
     }
 
     /**
-     * Sets a Deployment consumer's pod-template annotation. Read, change, update with optimistic locking (again on a
-     * conflict), rather than a patch: an update touches nothing but the annotation as read a moment before. A
-     * ServiceRollout consumer is never written to (it takes the configuration by spec.configFrom).
+     * Sets a Deployment consumer's pod-template annotation: a server-side apply of that one annotation
+     * ({@link ConfigObjects#consumerAnnotation}), so that Veer owns it and nothing else of the user's Deployment. A
+     * consumer that is gone is left alone; one that another controller owns is not written
+     * ({@link dev.veer.common.NameInUseException}). A ServiceRollout consumer is never written to (it takes the
+     * configuration by spec.configFrom).
      */
     private void roll(ConfigWatch watch, ConfigConsumer consumer, String hash) {
         if (consumer.getKind() != ConsumerKind.Deployment) {
             throw new IllegalStateException("only a Deployment consumer is rolled, not " + consumer.getKind());
         }
-        update(client.apps().deployments().inNamespace(watch.getMetadata().getNamespace())
-                .withName(consumer.getName()), d -> annotate(d.getSpec().getTemplate(),
-                        ConfigNames.consumerAnnotation(watch), hash));
-    }
-
-    private <T extends HasMetadata> void update(Resource<T> resource, Consumer<T> change) {
-        for (int attempt = 1;; attempt++) {
-            T latest = resource.get();
-            if (latest == null) {
-                return;
-            }
-            change.accept(latest);
-            try {
-                client.resource(latest).update();
-                return;
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409 || attempt >= CONFLICT_RETRIES) {
-                    throw e;
-                }
-            }
+        Deployment current = client.apps().deployments().inNamespace(watch.getMetadata().getNamespace())
+                .withName(consumer.getName()).get();
+        if (current != null) {
+            writer.applyTo(current, ConfigObjects.consumerAnnotation(current, ConfigNames.consumerAnnotation(watch),
+                    hash));
         }
-    }
-
-    private static void annotate(PodTemplateSpec template, String key, String value) {
-        if (template.getMetadata() == null) {
-            template.setMetadata(new ObjectMeta());
-        }
-        if (template.getMetadata().getAnnotations() == null) {
-            template.getMetadata().setAnnotations(new HashMap<>());
-        }
-        template.getMetadata().getAnnotations().put(key, value);
     }
 
     private Resource<? extends HasMetadata> target(ConfigWatch watch, String name) {

@@ -15,6 +15,7 @@ import dev.veer.common.Conditions;
 import dev.veer.common.EventRecorder;
 import dev.veer.common.InstallationKeys;
 import dev.veer.common.Labels;
+import dev.veer.common.NameInUseException;
 import dev.veer.common.ResourceWriter;
 import dev.veer.common.SeriesCleanup;
 import dev.veer.configwatch.plan.ConfigConditions;
@@ -44,7 +45,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
  * ConfigMaps, Secrets and Snapshots, by the verdicts of ServiceRollout revisions that used one of its versions (their
  * Snapshots), and by the plan's own schedule (debounce).
  */
-@ControllerConfiguration(name = "configwatch")
+@ControllerConfiguration(name = "configwatch", fieldManager = ResourceWriter.FIELD_MANAGER)
 @RBACRule(apiGroups = "", resources = { "configmaps", "secrets" }, verbs = { "get", "list", "watch", "create",
         "update", "patch", "delete" })
 @RBACRule(apiGroups = "apps", resources = "deployments", verbs = { "get", "list", "watch", "update", "patch" })
@@ -55,6 +56,8 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
 
     private static final String MANAGED = Labels.MANAGED_BY + "=" + Labels.MANAGER;
+    /** How often a ConfigWatch blocked by a name in use looks again (the other object is not watched). */
+    private static final Duration NAME_IN_USE_RETRY = Duration.ofSeconds(10);
 
     private final ConfigWatchObserver observer;
     private final ConfigWatchExecutor executor;
@@ -115,7 +118,13 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
         credentials.subscribe(watch);
         Observed observed = observer.observe(watch, context, etcd);
         ConfigPlan plan = ConfigPlanner.plan(watch, observed, clock.instant());
-        executor.execute(watch, plan.actions());
+        Optional<Duration> requeue = plan.requeueAfter();
+        try {
+            executor.execute(watch, plan.actions());
+        } catch (NameInUseException e) {
+            reportNameInUse(watch, plan, e);
+            requeue = Optional.of(NAME_IN_USE_RETRY);
+        }
         for (ConfigEvent event : plan.events()) {
             events.record(watch, event.warning(), event.reason(), event.message());
         }
@@ -124,8 +133,17 @@ public class ConfigWatchReconciler implements Reconciler<ConfigWatch> {
             writer.applyStatus(watch, plan.status(), context);
         }
         UpdateControl<ConfigWatch> control = UpdateControl.noUpdate();
-        return plan.requeueAfter().map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50))))
-                .orElse(control);
+        return requeue.map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50)))).orElse(control);
+    }
+
+    /**
+     * The target, a versioned object, a Snapshot or a consumer is not Veer's: nothing was written to it, and Ready is
+     * False with reason NameInUse naming it and its manager, until it is renamed, deleted or handed over.
+     */
+    private void reportNameInUse(ConfigWatch watch, ConfigPlan plan, NameInUseException e) {
+        Conditions.set(plan.status().getConditions(), ConfigConditions.READY, false, ConfigConditions.NAME_IN_USE,
+                e.getMessage(), watch.getMetadata().getGeneration(), clock.instant());
+        events.record(watch, true, ConfigConditions.NAME_IN_USE, e.getMessage());
     }
 
     @Override

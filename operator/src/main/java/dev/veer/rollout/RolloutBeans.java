@@ -3,6 +3,7 @@ package dev.veer.rollout;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import dev.veer.common.ResourceWriter;
 import dev.veer.rollout.traffic.TrafficRouters;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -11,7 +12,7 @@ public class RolloutBeans {
 
     @Produces
     @Singleton
-    TrafficRouters trafficRouters(KubernetesClient client) {
-        return new TrafficRouters(client);
+    TrafficRouters trafficRouters(KubernetesClient client, ResourceWriter writer) {
+        return new TrafficRouters(client, writer);
     }
 }

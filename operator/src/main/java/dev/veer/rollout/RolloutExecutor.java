@@ -27,25 +27,21 @@ import dev.veer.rollout.traffic.RouteTarget;
 import dev.veer.rollout.traffic.TrafficRouter;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 /**
  * Carries out a plan's actions in order. Writes only what differs from what the cluster has, so that a pass that
- * changes nothing writes nothing.
+ * changes nothing writes nothing; every write goes through {@link ResourceWriter} (server-side apply, field manager
+ * {@code veer}), routes through the rollout's {@link TrafficRouter}.
  */
 @ApplicationScoped
 class RolloutExecutor {
 
     private static final Logger LOG = Logger.getLogger("dev.veer.rollout");
 
-    private final KubernetesClient client;
     private final ResourceWriter writer;
     private final SnapshotWriter snapshots;
 
-    RolloutExecutor(KubernetesClient client, ResourceWriter writer, SnapshotWriter snapshots) {
-        this.client = client;
+    RolloutExecutor(ResourceWriter writer, SnapshotWriter snapshots) {
         this.writer = writer;
         this.snapshots = snapshots;
     }
@@ -104,9 +100,7 @@ class RolloutExecutor {
         if (Objects.equals(existing.getSpec().getReplicas(), scale.replicas())) {
             return;
         }
-        client.apps().deployments().inNamespace(rollout.getMetadata().getNamespace())
-                .withName(existing.getMetadata().getName())
-                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"replicas\":" + scale.replicas() + "}}");
+        writer.scale(existing, scale.replicas());
     }
 
     private void services(ServiceRollout rollout, ApplyServices services, OwnedObjects owned) {

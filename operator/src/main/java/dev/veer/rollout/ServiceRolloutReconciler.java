@@ -13,6 +13,7 @@ import dev.veer.api.Snapshot;
 import dev.veer.common.Conditions;
 import dev.veer.common.EventRecorder;
 import dev.veer.common.Labels;
+import dev.veer.common.NameInUseException;
 import dev.veer.common.ResourceWriter;
 import dev.veer.common.SeriesCleanup;
 import dev.veer.rollout.plan.Observed;
@@ -43,7 +44,7 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
  * <p>Generation-aware event filtering is off, so that the {@code veer.dev/action} annotation (which does not change
  * the generation) starts a pass. The status is written only when it changed, so a quiet rollout costs no writes.
  */
-@ControllerConfiguration(name = "servicerollout", generationAwareEventProcessing = false)
+@ControllerConfiguration(name = "servicerollout", fieldManager = ResourceWriter.FIELD_MANAGER, generationAwareEventProcessing = false)
 @RBACRule(apiGroups = "apps", resources = "deployments", verbs = { "get", "list", "watch", "create", "update",
         "patch", "delete" })
 @RBACRule(apiGroups = "", resources = { "services" }, verbs = { "get", "list", "watch", "create", "update", "patch",
@@ -66,6 +67,8 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
 
     private static final ObjectMapper STATUS_MAPPER = JsonMapper.builder().findAndAddModules().build();
     private static final String MANAGED = Labels.MANAGED_BY + "=" + Labels.MANAGER;
+    /** How often a rollout blocked by a name in use looks again (the other object is not watched). */
+    private static final Duration NAME_IN_USE_RETRY = Duration.ofSeconds(10);
 
     private final KubernetesClient client;
     private final TrafficRouters routers;
@@ -112,7 +115,13 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
                 .map(a -> a.get(Labels.ACTION));
         Plan plan = RolloutPlanner.plan(rollout, observed, action, clock.instant());
 
-        executor.execute(rollout, plan.actions(), desired, router, owned);
+        Optional<Duration> requeue = plan.requeueAfter();
+        try {
+            executor.execute(rollout, plan.actions(), desired, router, owned);
+        } catch (NameInUseException e) {
+            reportNameInUse(rollout, plan, e);
+            requeue = Optional.of(NAME_IN_USE_RETRY);
+        }
         for (RolloutEvent event : plan.events()) {
             events.record(rollout, event.warning(), event.reason(), event.message());
         }
@@ -125,8 +134,22 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
             writer.applyStatus(latest, plan.status(), context);
         }
         UpdateControl<ServiceRollout> control = UpdateControl.noUpdate();
-        return plan.requeueAfter().map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50))))
-                .orElse(control);
+        return requeue.map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50)))).orElse(control);
+    }
+
+    /**
+     * An object of a name the rollout needs is not Veer's: nothing was written to it, and the status says which
+     * object and whose it is (InvalidSpec and Ready=False, reason NameInUse) until it is renamed, deleted or handed
+     * over. Written into the plan's status, which this pass writes.
+     */
+    private void reportNameInUse(ServiceRollout rollout, Plan plan, NameInUseException e) {
+        var conditions = plan.status().getConditions();
+        Long generation = rollout.getMetadata().getGeneration();
+        Conditions.set(conditions, RolloutConditions.INVALID_SPEC, true, RolloutConditions.NAME_IN_USE,
+                e.getMessage(), generation, clock.instant());
+        Conditions.set(conditions, RolloutConditions.READY, false, RolloutConditions.NAME_IN_USE, e.getMessage(),
+                generation, clock.instant());
+        events.record(rollout, true, RolloutConditions.NAME_IN_USE, e.getMessage());
     }
 
     @Override

@@ -12,13 +12,10 @@ import dev.veer.common.ResourceWriter;
 import dev.veer.rollout.plan.Action.SetVerdict;
 import dev.veer.snapshot.SnapshotFactory;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /** Creates a rollout's snapshots, sets their verdicts and deletes them beyond the history limit. */
 @ApplicationScoped
 class SnapshotWriter {
-
-    private static final int CONFLICT = 409;
 
     private final KubernetesClient client;
     private final ResourceWriter writer;
@@ -31,22 +28,17 @@ class SnapshotWriter {
     }
 
     /**
-     * Creates the snapshot unless it exists: its name is derived from the content, so a snapshot created by a pass
-     * whose status write was lost is found again, never duplicated, and never changed (its spec is immutable).
+     * Applies the snapshot unless the cache has it: its name is derived from the content, so a snapshot created by a
+     * pass whose status write was lost is found again, never duplicated; applied again, the same content changes
+     * nothing (its spec is immutable).
      */
     void record(ServiceRollout rollout, int revision, Desired desired, OwnedObjects owned) {
         String name = SnapshotFactory.name(rollout.getMetadata().getName(), desired.hash());
         if (owned.snapshots().stream().anyMatch(s -> s.getMetadata().getName().equals(name))) {
             return;
         }
-        try {
-            client.resource(SnapshotFactory.ofRollout(rollout, revision, desired.template(), desired.hash(),
-                    desired.configRevisions(), clock.instant())).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != CONFLICT) {
-                throw e;
-            }
-        }
+        writer.apply(SnapshotFactory.ofRollout(rollout, revision, desired.template(), desired.hash(),
+                desired.configRevisions(), clock.instant()));
     }
 
     void setVerdict(OwnedObjects owned, SetVerdict verdict) {

@@ -3,6 +3,7 @@ package dev.veer.snapshot;
 import dev.veer.api.Snapshot;
 import dev.veer.common.ContentHash;
 import dev.veer.common.EventRecorder;
+import dev.veer.common.ResourceWriter;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -14,7 +15,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
  * validation), an edited snapshot would make a rollback run something else than what was recorded. On every new
  * generation Veer hashes the template again and records a Warning event when it no longer matches.
  */
-@ControllerConfiguration(name = "snapshot")
+@ControllerConfiguration(name = "snapshot", fieldManager = ResourceWriter.FIELD_MANAGER)
 public class SnapshotReconciler implements Reconciler<Snapshot> {
 
     public static final String CONTENT_CHANGED = "ContentChanged";

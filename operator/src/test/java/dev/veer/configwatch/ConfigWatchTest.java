@@ -35,6 +35,8 @@ import dev.veer.testing.servers.EtcdTls;
 import dev.veer.testing.servers.TcpProxy;
 import io.etcd.jetcd.Client;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -74,6 +76,23 @@ class ConfigWatchTest {
     void tearDown() {
         cluster.close();
         kv.close();
+    }
+
+    @Test
+    void configMapSomeoneElseCreatedUnderTheTargetNameIsNotOverwritten() throws Exception {
+        put(kv, "/legacy/db/host", "db1");
+        client.resource(new ConfigMapBuilder().withNewMetadata().withName("legacy-config")
+                .withNamespace(cluster.namespace).withManagedFields(new ManagedFieldsEntryBuilder().withManager("helm")
+                        .withOperation("Update").withApiVersion("v1").build())
+                .endMetadata().withData(Map.of("theirs", "kept")).build()).create();
+
+        cluster.create("legacy", etcd(etcd.endpoint(), "/legacy/", null), "legacy-config", "");
+
+        var status = cluster.awaitStatus("legacy", s -> condition(s, ConfigConditions.READY, false,
+                ConfigConditions.NAME_IN_USE));
+        assertThat(Conditions.find(status.getConditions(), ConfigConditions.READY).get().getMessage())
+                .contains("ConfigMap " + cluster.namespace + "/legacy-config", "helm");
+        assertThat(cluster.configMap("legacy-config").getData()).isEqualTo(Map.of("theirs", "kept"));
     }
 
     @Test

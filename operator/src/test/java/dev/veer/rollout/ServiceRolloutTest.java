@@ -12,10 +12,15 @@ import org.junit.jupiter.api.Test;
 import dev.veer.api.RolloutPhase;
 import dev.veer.api.RolloutStage;
 import dev.veer.api.Slot;
+import dev.veer.common.Conditions;
 import dev.veer.common.Labels;
+import dev.veer.common.Ownership;
+import dev.veer.rollout.plan.RolloutConditions;
 import dev.veer.sandbox.SimulatedWorkloadController;
 import dev.veer.testing.MockApiServer;
 import dev.veer.testing.MockApiServer.InjectWorkloads;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,6 +41,35 @@ class ServiceRolloutTest {
     @BeforeEach
     void namespace() {
         cluster = new RolloutFixtures(client);
+    }
+
+    @Test
+    void serviceSomeoneElseCreatedUnderTheStableNameIsNotTakenOverUntilHandedOver() {
+        client.resource(new ServiceBuilder().withNewMetadata().withName("billing").withNamespace(cluster.namespace)
+                .withManagedFields(new ManagedFieldsEntryBuilder().withManager("helm").withOperation("Update")
+                        .withApiVersion("v1").build())
+                .endMetadata().withNewSpec().addNewPort().withPort(80).endPort().endSpec().build()).create();
+
+        cluster.create(RolloutFixtures.canary("billing", "billing:1", 2, "[{setWeight: 50}]"));
+
+        var status = cluster.awaitStatus("billing", s -> {
+            var invalid = Conditions.find(s.getConditions(), RolloutConditions.INVALID_SPEC);
+            assertThat(invalid).hasValueSatisfying(c -> {
+                assertThat(c.getStatus()).isEqualTo("True");
+                assertThat(c.getReason()).isEqualTo(RolloutConditions.NAME_IN_USE);
+            });
+        });
+        assertThat(Conditions.find(status.getConditions(), RolloutConditions.INVALID_SPEC).get().getMessage())
+                .contains("Service " + cluster.namespace + "/billing", "helm");
+        assertThat(Conditions.find(status.getConditions(), RolloutConditions.READY).get().getStatus())
+                .isEqualTo("False");
+        assertThat(cluster.selectorOf("billing")).isNullOrEmpty();
+
+        client.services().inNamespace(cluster.namespace).withName("billing")
+                .edit(s -> new ServiceBuilder(s).editMetadata().addToAnnotations(Ownership.ADOPT, "true")
+                        .endMetadata().build());
+        cluster.awaitHealthyAt("billing", 1);
+        assertThat(cluster.selectorOf("billing")).containsEntry(Labels.SLOT, "blue");
     }
 
     @Test

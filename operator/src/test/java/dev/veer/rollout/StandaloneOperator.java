@@ -31,8 +31,8 @@ final class StandaloneOperator implements AutoCloseable {
         ResourceWriter writer = new ResourceWriter(client, false);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         AnalysisMetrics metrics = new AnalysisMetrics(registry);
-        var reconciler = new ServiceRolloutReconciler(client, new TrafficRouters(client),
-                new RolloutExecutor(client, writer, new SnapshotWriter(client, writer, clock)),
+        var reconciler = new ServiceRolloutReconciler(client, new TrafficRouters(client, writer),
+                new RolloutExecutor(writer, new SnapshotWriter(client, writer, clock)),
                 new EventRecorder(client, clock), writer,
                 new RolloutAnalyses(AnalysisBeans.runner(client, metrics, clock, Optional.empty())),
                 new RolloutMetrics(registry, metrics), clock);

@@ -19,6 +19,8 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 
 /**
  * Builds the objects a ConfigWatch owns, without I/O: the immutable versioned object {@code <target>-<hash>} and the
@@ -28,6 +30,21 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 public final class ConfigObjects {
 
     private ConfigObjects() {
+    }
+
+    /**
+     * What Veer applies to a consumer Deployment to roll it: the one pod-template annotation {@code key}, nothing
+     * else of the user's Deployment.
+     */
+    public static Deployment consumerAnnotation(Deployment consumer, String key, String hash) {
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(consumer.getMetadata().getName())
+                .withNamespace(consumer.getMetadata().getNamespace())
+                .endMetadata()
+                .withNewSpec().withNewTemplate().withNewMetadata().addToAnnotations(key, hash).endMetadata()
+                .endTemplate().endSpec()
+                .build();
     }
 
     public static HasMetadata versioned(ConfigWatch watch, RenderedConfig config, int revision, long etcdRevision) {

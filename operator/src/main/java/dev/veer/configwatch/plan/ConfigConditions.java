@@ -15,6 +15,8 @@ public final class ConfigConditions {
     public static final String INVALID_SPEC = "InvalidSpec";
     /** A Secret target's versions cannot be named: the installation key Secret can be neither read nor created. */
     public static final String INSTALLATION_KEY_UNAVAILABLE = "InstallationKeyUnavailable";
+    /** Ready's reason when the target, a versioned object or a Snapshot exists and is not Veer's. */
+    public static final String NAME_IN_USE = dev.veer.common.NameInUseException.REASON;
 
     // SourceReachable and Degraded
     public static final String CREDENTIALS_MISSING = "CredentialsMissing";

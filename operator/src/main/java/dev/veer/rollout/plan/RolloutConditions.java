@@ -46,6 +46,11 @@ public final class RolloutConditions {
     /** A ConfigWatch that spec.configFrom names does not exist or has no version yet. */
     public static final String CONFIG_NOT_READY = "ConfigNotReady";
     public static final String CONFIG_FROM_INVALID = "ConfigFromInvalid";
+    /**
+     * An object the rollout needs (a slot Deployment or Service, the stable or preview Service, the canary Ingress, a
+     * Snapshot) exists and is not Veer's, or the route it names belongs to another controller; also Ready's reason.
+     */
+    public static final String NAME_IN_USE = dev.veer.common.NameInUseException.REASON;
 
     // Reasons of TemplateInSync
     public static final String IN_SYNC = "InSync";

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.veer.api.GatewayApiRouting;
 import dev.veer.api.HeaderMatch;
+import dev.veer.common.ResourceWriter;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
@@ -12,8 +13,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * the rule that sends traffic to the rollout gets the two slot Services with their weights, and a header route is one
  * extra rule to the canary slot (see {@link HttpRouteRules}).
  *
- * <p>Writes the HTTPRoute with an optimistic update only when its spec changes; the user's other rules, hostnames and
- * parentRefs are kept. A missing HTTPRoute is a {@link TrafficRoutingException} for {@link #setRoute}, a problem for
+ * <p>Writes the HTTPRoute only when its rules change, by a server-side apply of {@code spec.rules} alone
+ * ({@link HttpRouteRules#applyConfiguration}): hostnames, parentRefs and every other field stay the user's. The list of
+ * rules is atomic in Gateway API's CRD, so Veer's apply carries the user's other rules as it read them a moment
+ * before, and takes the ownership of the list: a GitOps tool that applies the same HTTPRoute's rules will see Veer's
+ * weights as drift (tell it to ignore {@code spec.rules}, or keep Veer's rule in an HTTPRoute of its own). An
+ * HTTPRoute that another controller owns is not written ({@link dev.veer.common.NameInUseException}). A missing HTTPRoute is a {@link TrafficRoutingException} for {@link #setRoute}, a problem for
  * {@link #observe} and nothing to undo for {@link #reset}.
  */
 public final class GatewayApiRouter implements TrafficRouter {
@@ -22,9 +27,11 @@ public final class GatewayApiRouter implements TrafficRouter {
     public static final String NAME = "gatewayAPI";
 
     private final KubernetesClient client;
+    private final ResourceWriter writer;
 
-    public GatewayApiRouter(KubernetesClient client) {
+    public GatewayApiRouter(KubernetesClient client, ResourceWriter writer) {
         this.client = client;
+        this.writer = writer;
     }
 
     @Override
@@ -62,7 +69,7 @@ public final class GatewayApiRouter implements TrafficRouter {
 
     private void write(HTTPRoute current, HTTPRoute desired) {
         if (!desired.getSpec().equals(current.getSpec())) {
-            client.resource(desired).update();
+            writer.applyTo(current, HttpRouteRules.applyConfiguration(desired));
         }
     }
 

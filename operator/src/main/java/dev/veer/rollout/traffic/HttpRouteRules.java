@@ -87,6 +87,21 @@ final class HttpRouteRules {
         return route;
     }
 
+    /**
+     * What Veer applies to the HTTPRoute: its {@code spec.rules}, nothing else (parentRefs and hostnames stay the
+     * user's). Gateway API's CRD declares no list type for {@code spec.rules}, so the API server treats it as atomic:
+     * Veer's apply owns the whole list, the user's other rules included, as they were when read.
+     */
+    static HTTPRoute applyConfiguration(HTTPRoute desired) {
+        return new HTTPRouteBuilder()
+                .withNewMetadata()
+                .withName(desired.getMetadata().getName())
+                .withNamespace(desired.getMetadata().getNamespace())
+                .endMetadata()
+                .withNewSpec().withRules(desired.getSpec().getRules()).endSpec()
+                .build();
+    }
+
     /** The canary weight of the managed rule and the header route of the header rule. */
     static RouteState read(HTTPRoute route, RouteTarget target) {
         List<HTTPRouteRule> rules = route.getSpec() == null ? null : route.getSpec().getRules();

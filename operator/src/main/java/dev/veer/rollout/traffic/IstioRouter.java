@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.veer.api.HeaderMatch;
 import dev.veer.api.IstioRouting;
+import dev.veer.common.ResourceWriter;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,7 +16,10 @@ import io.fabric8.kubernetes.client.dsl.Resource;
  * managed http routes get the two slot Services with their weights, and a header route is one http route at the head
  * (see {@link VirtualServiceRoutes}).
  *
- * <p>Writes the VirtualService with an optimistic update only when its spec changes; other routes and fields are kept.
+ * <p>Writes the VirtualService only when its http routes change, by a server-side apply of {@code spec.http} alone
+ * ({@link VirtualServiceRoutes#applyConfiguration}); hosts, gateways and other fields stay the user's. The http list is
+ * atomic in Istio's CRD, so Veer's apply carries the user's other http routes as read a moment before, and owns the
+ * list. A VirtualService that another controller owns is not written ({@link dev.veer.common.NameInUseException}).
  * A missing VirtualService is a {@link TrafficRoutingException} for {@link #setRoute}, a problem for {@link #observe}
  * and nothing to undo for {@link #reset}.
  */
@@ -25,9 +29,11 @@ public final class IstioRouter implements TrafficRouter {
     public static final String NAME = "istio";
 
     private final KubernetesClient client;
+    private final ResourceWriter writer;
 
-    public IstioRouter(KubernetesClient client) {
+    public IstioRouter(KubernetesClient client, ResourceWriter writer) {
         this.client = client;
+        this.writer = writer;
     }
 
     @Override
@@ -68,7 +74,8 @@ public final class IstioRouter implements TrafficRouter {
 
     private void write(RouteTarget target, GenericKubernetesResource current, GenericKubernetesResource desired) {
         if (!VirtualServiceRoutes.sameSpec(current, desired)) {
-            virtualServices(target).resource(desired).update();
+            writer.applyTo(VirtualServiceRoutes.VIRTUAL_SERVICES, current,
+                    VirtualServiceRoutes.applyConfiguration(desired));
         }
     }
 

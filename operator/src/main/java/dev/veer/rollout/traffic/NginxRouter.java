@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.veer.api.HeaderMatch;
 import dev.veer.api.NginxRouting;
+import dev.veer.common.ResourceWriter;
 import dev.veer.rollout.model.RolloutNames;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,8 +15,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * left untouched) Veer keeps a canary Ingress, {@code <stableIngress>-veer-canary}, owned by the rollout, that sends
  * the weight and at most one header match to the canary slot (see {@link CanaryIngress}).
  *
- * <p>Creates the canary Ingress, updates it only when it changes, and deletes it on {@link #reset}: no canary Ingress
- * means weight 0 and no header route.
+ * <p>Applies the canary Ingress (server-side apply, all of it Veer's) only when it changes, and deletes it on
+ * {@link #reset}: no canary Ingress means weight 0 and no header route. An Ingress of that name that Veer did not
+ * create is neither written ({@link dev.veer.common.NameInUseException}) nor deleted.
  */
 public final class NginxRouter implements TrafficRouter {
 
@@ -23,9 +25,11 @@ public final class NginxRouter implements TrafficRouter {
     public static final String NAME = "nginx";
 
     private final KubernetesClient client;
+    private final ResourceWriter writer;
 
-    public NginxRouter(KubernetesClient client) {
+    public NginxRouter(KubernetesClient client, ResourceWriter writer) {
         this.client = client;
+        this.writer = writer;
     }
 
     @Override
@@ -45,13 +49,8 @@ public final class NginxRouter implements TrafficRouter {
                 .orElseThrow(() -> new TrafficRoutingException(notFound(target)));
         Ingress desired = CanaryIngress.desired(user, target, weight, headerRoute);
         Optional<Ingress> current = get(target, desired.getMetadata().getName());
-        if (current.isEmpty()) {
-            client.resource(desired).create();
-            return;
-        }
-        Ingress updated = CanaryIngress.update(current.get(), desired);
-        if (!updated.equals(current.get())) {
-            client.resource(updated).update();
+        if (current.isEmpty() || !CanaryIngress.update(current.get(), desired).equals(current.get())) {
+            writer.apply(desired);
         }
     }
 
@@ -65,7 +64,15 @@ public final class NginxRouter implements TrafficRouter {
 
     @Override
     public void reset(RouteTarget target) {
-        get(target, canaryIngress(target)).ifPresent(canary -> client.resource(canary).delete());
+        get(target, canaryIngress(target)).filter(canary -> isOwnedBy(canary, target))
+                .ifPresent(canary -> client.resource(canary).delete());
+    }
+
+    /** Only the rollout's own canary Ingress is deleted, never an Ingress of that name that someone else made. */
+    private static boolean isOwnedBy(Ingress canary, RouteTarget target) {
+        String uid = target.rollout().getMetadata().getUid();
+        return canary.getMetadata().getOwnerReferences() != null && canary.getMetadata().getOwnerReferences()
+                .stream().anyMatch(ref -> uid != null && uid.equals(ref.getUid()));
     }
 
     private Optional<Ingress> get(RouteTarget target, String name) {

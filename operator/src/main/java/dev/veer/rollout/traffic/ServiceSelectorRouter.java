@@ -1,10 +1,13 @@
 package dev.veer.rollout.traffic;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.veer.api.HeaderMatch;
 import dev.veer.api.Slot;
+import dev.veer.common.ResourceWriter;
+import dev.veer.rollout.model.RolloutObjects;
 import dev.veer.rollout.model.RolloutNames;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -15,8 +18,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  * both slots in between, so that the split follows the ready replicas the planner sizes. No header routes.
  *
  * <p>Reads the stable Service and both slot Deployments, from the informer caches when the target brings them (every
- * pass does) and from the API server otherwise; writes the stable Service only when its selector changes, and creates
- * it when it is missing, always after reading it from the API server.
+ * pass does) and from the API server otherwise; applies the stable Service (all of its fields that Veer sets, the
+ * selector included, server-side apply) only when its selector changes or it is missing, always after reading it from
+ * the API server. A Service of that name that Veer did not create is not written
+ * ({@link dev.veer.common.NameInUseException}).
  */
 public final class ServiceSelectorRouter implements TrafficRouter {
 
@@ -24,9 +29,11 @@ public final class ServiceSelectorRouter implements TrafficRouter {
     public static final String NAME = "serviceSelector";
 
     private final KubernetesClient client;
+    private final ResourceWriter writer;
 
-    public ServiceSelectorRouter(KubernetesClient client) {
+    public ServiceSelectorRouter(KubernetesClient client, ResourceWriter writer) {
         this.client = client;
+        this.writer = writer;
     }
 
     @Override
@@ -66,11 +73,10 @@ public final class ServiceSelectorRouter implements TrafficRouter {
 
     private void apply(RouteTarget target, int weight) {
         Optional<Service> current = stableService(target);
-        Service desired = StableServiceSelector.desired(target, current, weight);
-        if (current.isEmpty()) {
-            client.resource(desired).create();
-        } else if (!desired.equals(current.get())) {
-            client.resource(desired).update();
+        Map<String, String> selector = StableServiceSelector.forWeight(target, weight);
+        if (current.isEmpty() || current.get().getSpec() == null
+                || !selector.equals(current.get().getSpec().getSelector())) {
+            writer.apply(RolloutObjects.stableService(target.rollout(), selector));
         }
     }
 

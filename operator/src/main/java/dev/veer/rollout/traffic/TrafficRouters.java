@@ -2,6 +2,7 @@ package dev.veer.rollout.traffic;
 
 import dev.veer.api.ServiceRollout;
 import dev.veer.api.TrafficRouting;
+import dev.veer.common.ResourceWriter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 /**
@@ -15,11 +16,11 @@ public final class TrafficRouters {
     private final TrafficRouter nginx;
     private final TrafficRouter istio;
 
-    public TrafficRouters(KubernetesClient client) {
-        this.serviceSelector = new ServiceSelectorRouter(client);
-        this.gatewayApi = new GatewayApiRouter(client);
-        this.nginx = new NginxRouter(client);
-        this.istio = new IstioRouter(client);
+    public TrafficRouters(KubernetesClient client, ResourceWriter writer) {
+        this.serviceSelector = new ServiceSelectorRouter(client, writer);
+        this.gatewayApi = new GatewayApiRouter(client, writer);
+        this.nginx = new NginxRouter(client, writer);
+        this.istio = new IstioRouter(client, writer);
     }
 
     /** The router for the rollout's traffic routing. */

@@ -87,6 +87,24 @@ final class VirtualServiceRoutes {
         return desired;
     }
 
+    /**
+     * What Veer applies to the VirtualService: its {@code spec.http}, nothing else (hosts, gateways, tcp and tls
+     * routes stay the user's). Istio's CRD declares no list type for {@code spec.http}, so the API server treats it
+     * as atomic: Veer's apply owns the whole list, the user's other http routes included, as they were when read.
+     */
+    static GenericKubernetesResource applyConfiguration(GenericKubernetesResource desired) {
+        GenericKubernetesResource fields = new GenericKubernetesResource();
+        fields.setApiVersion(VIRTUAL_SERVICES.getGroup() + "/" + VIRTUAL_SERVICES.getVersion());
+        fields.setKind(VIRTUAL_SERVICES.getKind());
+        fields.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                .withName(desired.getMetadata().getName())
+                .withNamespace(desired.getMetadata().getNamespace()).build());
+        ObjectNode spec = JSON.createObjectNode();
+        spec.set("http", spec(desired).get("http"));
+        fields.setAdditionalProperty("spec", JSON.convertValue(spec, Map.class));
+        return fields;
+    }
+
     /** True when the two VirtualServices have the same spec (numbers compared by value). */
     static boolean sameSpec(GenericKubernetesResource left, GenericKubernetesResource right) {
         return spec(left).equals(SAME_NUMBER, spec(right));

@@ -32,7 +32,7 @@ class GatewayApiRouterTest {
     void start() {
         cluster = MockCluster.start();
         client = cluster.client();
-        router = new GatewayApiRouter(client);
+        router = new GatewayApiRouter(client, new dev.veer.common.ResourceWriter(client, false));
     }
 
     @AfterEach

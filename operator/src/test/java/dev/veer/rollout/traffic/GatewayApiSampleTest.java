@@ -71,7 +71,7 @@ class GatewayApiSampleTest {
         route.getMetadata().setNamespace("demo");
         client.resource(route).create();
         RouteTarget target = new RouteTarget(rollout, Slot.BLUE);
-        GatewayApiRouter router = new GatewayApiRouter(client);
+        GatewayApiRouter router = new GatewayApiRouter(client, new dev.veer.common.ResourceWriter(client, false));
         List<HeaderMatch> headerRoute = rollout.getSpec().getStrategy().getCanary().getSteps().get(4)
                 .getSetHeaderRoute().getMatch();
 

@@ -32,7 +32,7 @@ class IstioRouterTest {
     void start() {
         cluster = MockCluster.start();
         client = cluster.client();
-        router = new IstioRouter(client);
+        router = new IstioRouter(client, new dev.veer.common.ResourceWriter(client, false));
     }
 
     @AfterEach

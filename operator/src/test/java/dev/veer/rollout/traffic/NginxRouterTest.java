@@ -31,7 +31,7 @@ class NginxRouterTest {
     void start() {
         cluster = MockCluster.start();
         client = cluster.client();
-        router = new NginxRouter(client);
+        router = new NginxRouter(client, new dev.veer.common.ResourceWriter(client, false));
     }
 
     @AfterEach

@@ -27,12 +27,15 @@ class ServiceSelectorRouterTest {
     private MockCluster cluster;
     private KubernetesClient client;
     private ServiceSelectorRouter router;
+    /** Veer creates the stable Service itself, so that its apply owns (and can later drop) the selector keys. */
+    private dev.veer.common.ResourceWriter writer;
 
     @BeforeEach
     void start() {
         cluster = MockCluster.start();
         client = cluster.client();
-        router = new ServiceSelectorRouter(client);
+        writer = new dev.veer.common.ResourceWriter(client, false);
+        router = new ServiceSelectorRouter(client, writer);
     }
 
     @AfterEach
@@ -42,8 +45,8 @@ class ServiceSelectorRouterTest {
 
     @Test
     void routeThatWasSetIsObservedAsTheReadyReplicaRatioAndNotWrittenTwice() {
-        client.resource(RolloutObjects.stableService(target.rollout(),
-                RolloutObjects.slotSelector(target.rollout(), Slot.BLUE))).create();
+        writer.apply(RolloutObjects.stableService(target.rollout(),
+                RolloutObjects.slotSelector(target.rollout(), Slot.BLUE)));
         createSlot(Slot.BLUE, 3);
         createSlot(Slot.GREEN, 1);
         String created = resourceVersion();
@@ -59,8 +62,8 @@ class ServiceSelectorRouterTest {
 
     @Test
     void observeReadsTheCachesTheTargetBringsInsteadOfTheApiServer() {
-        client.resource(RolloutObjects.stableService(target.rollout(),
-                RolloutObjects.slotSelector(target.rollout(), Slot.BLUE))).create();
+        writer.apply(RolloutObjects.stableService(target.rollout(),
+                RolloutObjects.slotSelector(target.rollout(), Slot.BLUE)));
         createSlot(Slot.BLUE, 3);
         createSlot(Slot.GREEN, 1);
         router.setRoute(target, 30, List.of());

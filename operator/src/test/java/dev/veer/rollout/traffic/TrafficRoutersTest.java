@@ -14,7 +14,7 @@ import dev.veer.api.TrafficRouting;
 class TrafficRoutersTest {
 
     /** The routers only keep the client; choosing one does no I/O. */
-    private final TrafficRouters routers = new TrafficRouters(null);
+    private final TrafficRouters routers = new TrafficRouters(null, null);
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
