@@ -88,7 +88,10 @@ public final class CrdSchema {
         for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext();) {
             var field = fields.next();
             JsonNode fieldSchema = schema.path("properties").path(field.getKey());
-            if (fieldSchema.isMissingNode()) {
+            if (fieldSchema.isMissingNode() && schema.path("additionalProperties").isObject()) {
+                // A map (additionalProperties): every value follows the one schema.
+                check(schema.path("additionalProperties"), field.getValue(), path + "." + field.getKey(), violations);
+            } else if (fieldSchema.isMissingNode()) {
                 require(preserve, path + "." + field.getKey() + ": unknown field", violations);
             } else {
                 check(fieldSchema, field.getValue(), path + "." + field.getKey(), violations);
