@@ -73,6 +73,13 @@ class ImageProofTest {
             cluster.close();
         }
         if (work != null) {
+            // The operators' logs stay in target/image-proof; the unpacked images go.
+            Path keep = Files.createDirectories(Path.of("target", "image-proof"));
+            for (String log : List.of("amd64.log", "arm64.log")) {
+                if (Files.exists(work.resolve(log))) {
+                    Files.copy(work.resolve(log), keep.resolve(log), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
             run(List.of("rm", "-rf", work.toString()));
         }
     }
