@@ -42,8 +42,15 @@ import dev.veer.sandbox.MockCluster;
  *
  * <p>GNU chroot changes the working directory to the new root and the image has no shell, so the entrypoint's
  * relative paths are resolved against the image's WorkingDir here; everything else (user, Env, Entrypoint) is the
- * image config's. Root-owned files and a world-writable /tmp stand for the read-only root filesystem with an emptyDir
- * on /tmp of the install manifest.
+ * image config's; /proc and /dev are mounted as a container runtime would. Root-owned files and a world-writable
+ * /tmp stand for the read-only root filesystem with an emptyDir on /tmp of the install manifest.
+ *
+ * <p>Status (2026-11-30): the manifest-list test passes. The amd64 image starts as user 10001, logs its version and
+ * starts its four controllers, then stops: with leader election (production build) JOSDK first checks its Lease
+ * permissions with a SelfSubjectRulesReview, which fabric8's mock API server refuses (422), so /q/health/ready is
+ * never reached. The arm64 run printed nothing within 6 minutes under qemu-aarch64-static (not yet diagnosed).
+ * .ci/run therefore runs only the manifest-list test.
+ */
  */
 @EnabledIfSystemProperty(named = "veer.image", matches = ".+")
 class ImageProofTest {
@@ -53,6 +60,7 @@ class ImageProofTest {
     private static Path work;
     private static MockCluster cluster;
     private static final List<Process> started = new ArrayList<>();
+    private static final List<Path> mounts = new ArrayList<>();
 
     @BeforeAll
     static void startApiServer() throws IOException {
@@ -68,9 +76,17 @@ class ImageProofTest {
         for (Process process : started) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (cluster != null) {
             cluster.close();
+        }
+        for (Path mount : mounts) {
+            run(List.of("umount", "-l", mount.toString()));
         }
         if (work != null) {
             // The operators' logs stay in target/image-proof; the unpacked images go.
@@ -80,7 +96,7 @@ class ImageProofTest {
                     Files.copy(work.resolve(log), keep.resolve(log), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-            run(List.of("rm", "-rf", work.toString()));
+            run(List.of("rm", "-rf", "--one-file-system", work.toString()));
         }
     }
 
@@ -170,6 +186,13 @@ class ImageProofTest {
             run(List.of("tar", "-xf", layout.resolve(digest).toString(), "-C", rootfs.toString()));
         }
         Files.setPosixFilePermissions(rootfs, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // What a container runtime provides: /proc (the JVM finds its libraries through /proc/self/exe) and /dev.
+        Files.createDirectories(rootfs.resolve("proc"));
+        Files.createDirectories(rootfs.resolve("dev"));
+        run(List.of("mount", "-t", "proc", "proc", rootfs.resolve("proc").toString()));
+        mounts.add(rootfs.resolve("proc"));
+        run(List.of("mount", "--bind", "/dev", rootfs.resolve("dev").toString()));
+        mounts.add(rootfs.resolve("dev"));
         return rootfs;
     }
 
