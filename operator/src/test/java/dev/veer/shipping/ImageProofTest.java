@@ -51,7 +51,6 @@ import dev.veer.sandbox.MockCluster;
  * never reached. The arm64 run printed nothing within 6 minutes under qemu-aarch64-static (not yet diagnosed).
  * .ci/run therefore runs only the manifest-list test.
  */
- */
 @EnabledIfSystemProperty(named = "veer.image", matches = ".+")
 class ImageProofTest {
 
