@@ -46,8 +46,11 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
  * Snapshots), and by the plan's own schedule (debounce).
  */
 @ControllerConfiguration(name = "configwatch", fieldManager = ResourceWriter.FIELD_MANAGER)
-@RBACRule(apiGroups = "", resources = { "configmaps", "secrets" }, verbs = { "get", "list", "watch", "create",
-        "update", "patch", "delete" })
+// ConfigMap and Secret targets: listed and watched by Veer's label (the informer), written by server-side apply
+// (patch; create for an object that does not exist yet), superseded versions deleted. RBAC cannot narrow a
+// cluster-wide rule by label, so the narrowing is Veer's: it writes only targets that it owns (see README, Security).
+@RBACRule(apiGroups = "", resources = "configmaps", verbs = { "get", "list", "watch", "create", "patch", "delete" })
+@RBACRule(apiGroups = "", resources = "secrets", verbs = { "get", "list", "watch", "create", "patch", "delete" })
 @RBACRule(apiGroups = "apps", resources = "deployments", verbs = { "get", "list", "watch", "update", "patch" })
 @RBACRule(apiGroups = "veer.dev", resources = "servicerollouts", verbs = { "get", "list", "watch" })
 @RBACRule(apiGroups = "veer.dev", resources = { "snapshots", "snapshots/status" }, verbs = { "get", "list", "watch",

@@ -13,8 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 /**
  * The Kubernetes client a GitSync writes with: one that impersonates its spec.serviceAccountName (user
- * system:serviceaccount:&lt;namespace&gt;:&lt;name&gt;, groups system:serviceaccounts and
- * system:serviceaccounts:&lt;namespace&gt;), so the API server allows it no more than the ServiceAccount; without one,
+ * system:serviceaccount:&lt;namespace&gt;:&lt;name&gt;; the API server adds its groups), so the API server allows it no more than the ServiceAccount; without one,
  * the operator's own client (the GitSync is then limited to its own namespace by the manifest reader). One client per
  * ServiceAccount, kept for the life of the operator.
  */
@@ -46,8 +45,10 @@ public class GitSyncClients {
     private KubernetesClient impersonate(String namespace, String serviceAccount) {
         Config config = new io.fabric8.kubernetes.client.ConfigBuilder(operatorClient.getConfiguration()).build();
         config.setImpersonateUsername(userOf(namespace, serviceAccount));
-        config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + namespace,
-                "system:authenticated");
+        // No groups: for a ServiceAccount user the API server adds system:serviceaccounts,
+        // system:serviceaccounts:<namespace> and system:authenticated itself, so Veer needs no right to impersonate
+        // groups (which would let it act as any group, system:masters included).
+        config.setImpersonateGroups();
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 

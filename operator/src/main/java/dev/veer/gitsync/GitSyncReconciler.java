@@ -44,12 +44,13 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
  * ({@link GitSyncTriggers}) and the plan's schedule (spec.repository.interval, sooner while something is on its way).
  *
  * <p>RBAC: a GitSync without spec.serviceAccountName writes with the operator's own permissions (limited to its own
- * namespace by the manifest reader), hence the wildcard rule; with one, every request impersonates it.
+ * namespace by the manifest reader): Veer's kinds and what its other controllers write (Deployments, Services,
+ * ConfigMaps, Secrets, Ingresses, routes), no more; Veer holds no wildcard rule. A GitSync that applies other kinds
+ * names a ServiceAccount, and every request impersonates it (impersonate on serviceaccounts only: the API server
+ * adds a ServiceAccount's groups itself).
  */
 @ControllerConfiguration(name = "gitsync")
-@RBACRule(apiGroups = "*", resources = "*", verbs = { "get", "list", "watch", "create", "update", "patch",
-        "delete" })
-@RBACRule(apiGroups = "", resources = { "serviceaccounts", "users", "groups" }, verbs = "impersonate")
+@RBACRule(apiGroups = "", resources = "serviceaccounts", verbs = "impersonate")
 @RBACRule(apiGroups = "", resources = { "events" }, verbs = { "create", "patch" })
 public class GitSyncReconciler implements Reconciler<GitSync> {
 

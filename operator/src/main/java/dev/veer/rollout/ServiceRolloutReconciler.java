@@ -45,6 +45,8 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
  * the generation) starts a pass. The status is written only when it changed, so a quiet rollout costs no writes.
  */
 @ControllerConfiguration(name = "servicerollout", fieldManager = ResourceWriter.FIELD_MANAGER, generationAwareEventProcessing = false)
+// Slot replicas are set by server-side apply to the scale subresource (RolloutExecutor via ResourceWriter.scale).
+@RBACRule(apiGroups = "apps", resources = "deployments/scale", verbs = { "get", "patch" })
 @RBACRule(apiGroups = "apps", resources = "deployments", verbs = { "get", "list", "watch", "create", "update",
         "patch", "delete" })
 @RBACRule(apiGroups = "", resources = { "services" }, verbs = { "get", "list", "watch", "create", "update", "patch",
@@ -60,9 +62,9 @@ import io.quarkiverse.operatorsdk.annotations.RBACRule;
 @RBACRule(apiGroups = "networking.istio.io", resources = "virtualservices", verbs = { "get", "list", "watch",
         "update", "patch" })
 @RBACRule(apiGroups = "veer.dev", resources = "healthchecks", verbs = { "get", "list", "watch" })
+// Prometheus credentials named by an analysis (secretRef): read by name when a query is made.
 @RBACRule(apiGroups = "", resources = "secrets", verbs = { "get" })
-@RBACRule(apiGroups = "coordination.k8s.io", resources = "leases", verbs = { "get", "list", "watch", "create",
-        "update", "patch" })
+// The leader-election Lease is not here: it is a namespaced Role (application.properties, quarkus.kubernetes.rbac).
 public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
 
     private static final ObjectMapper STATUS_MAPPER = JsonMapper.builder().findAndAddModules().build();
