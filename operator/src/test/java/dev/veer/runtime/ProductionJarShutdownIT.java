@@ -5,32 +5,20 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.veer.testing.ProductionApiServer;
 import dev.veer.testing.servers.FreePort;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
 
 /**
  * The packaged production jar ({@code target/quarkus-app/quarkus-run.jar}, prod profile, leader election on) against
@@ -43,7 +31,7 @@ class ProductionJarShutdownIT {
     private static final String LEASE = "veer-operator-lease";
     private static final Duration EXIT_BOUND = Duration.ofSeconds(15);
 
-    private KubernetesMockServer server;
+    private ProductionApiServer server;
     private KubernetesClient client;
     private Process operator;
     private Path log;
@@ -58,7 +46,7 @@ class ProductionJarShutdownIT {
                 "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", "http://" + server.getHostName() + ":" + server.getPort());
+        builder.environment().put("QUARKUS_KUBERNETES_CLIENT_API_SERVER_URL", server.url());
         builder.environment().put("QUARKUS_KUBERNETES_CLIENT_NAMESPACE", "default");
         builder.environment().put("QUARKUS_KUBERNETES_CLIENT_TRUST_CERTS", "true");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(FreePort.allocate()));
@@ -75,7 +63,7 @@ class ProductionJarShutdownIT {
         }
         if (client != null) {
             client.close();
-            server.destroy();
+            server.close();
         }
         System.out.println("--- production jar output ---\n" + Files.readString(log));
     }
@@ -93,27 +81,9 @@ class ProductionJarShutdownIT {
         assertThat(holder()).as("holder of Lease " + LEASE + " after the shutdown").isEmpty();
     }
 
-    /**
-     * fabric8's mock API server in CRUD mode (Leases work) with Veer's CRDs, answering the one request CRUD mode
-     * cannot: JOSDK's check that it may use Leases (a SelfSubjectRulesReview), with the permission a Role gives.
-     */
-    private void startApiServer() throws IOException {
-        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations), false);
-        server.init(InetAddress.getLoopbackAddress(), 0);
-        client = server.createClient();
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().withIncomplete(false)
-                        .addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases")
-                        .withVerbs("get", "create", "update").endResourceRule().endStatus().build())
-                .always();
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("veer.crds.dir", "../crds")))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
-                client.apiextensions().v1().customResourceDefinitions().resource(client.getKubernetesSerialization()
-                        .unmarshal(Files.readString(file), CustomResourceDefinition.class)).create();
-            }
-        }
+    private void startApiServer() {
+        server = ProductionApiServer.start(Path.of(System.getProperty("veer.crds.dir", "../crds")));
+        client = server.client();
     }
 
     private Optional<String> holder() {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.veer.sandbox.MockCluster;
+import dev.veer.testing.ProductionApiServer;
 
 /**
  * Proof that the operator image built by {@code ./mvnw -pl operator package -Pimage} works, without a container
@@ -45,11 +45,10 @@ import dev.veer.sandbox.MockCluster;
  * image config's; /proc and /dev are mounted as a container runtime would. Root-owned files and a world-writable
  * /tmp stand for the read-only root filesystem with an emptyDir on /tmp of the install manifest.
  *
- * <p>Status (2026-11-30): the manifest-list test passes. The amd64 image starts as user 10001, logs its version and
- * starts its four controllers, then stops: with leader election (production build) JOSDK first checks its Lease
- * permissions with a SelfSubjectRulesReview, which fabric8's mock API server refuses (422), so /q/health/ready is
- * never reached. The arm64 run printed nothing within 6 minutes under qemu-aarch64-static (not yet diagnosed).
- * .ci/run therefore runs only the manifest-list test.
+ * <p>The API server is {@link ProductionApiServer}: the production build checks its Lease permissions with a
+ * SelfSubjectRulesReview at start, which CRUD mode alone does not answer. Status (2026-11-30): the manifest-list and
+ * amd64 tests pass; the arm64 run printed nothing within 6 minutes under qemu-aarch64-static (not yet diagnosed), so
+ * .ci/run does not run it.
  */
 @EnabledIfSystemProperty(named = "veer.image", matches = ".+")
 class ImageProofTest {
@@ -57,7 +56,7 @@ class ImageProofTest {
     private static final String IMAGE = System.getProperty("veer.image");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path work;
-    private static MockCluster cluster;
+    private static ProductionApiServer cluster;
     private static final List<Process> started = new ArrayList<>();
     private static final List<Path> mounts = new ArrayList<>();
 
@@ -67,7 +66,7 @@ class ImageProofTest {
                 .isEqualTo("0");
         work = Files.createTempDirectory(Path.of("/tmp"), "veer-image-proof-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        cluster = MockCluster.start().installCrds(Path.of(System.getProperty("veer.crds.dir", "../crds")));
+        cluster = ProductionApiServer.start(Path.of(System.getProperty("veer.crds.dir", "../crds")));
     }
 
     @AfterAll
