@@ -13,10 +13,14 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.veer.common.UnknownFields;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -37,7 +41,10 @@ public final class MockCluster implements AutoCloseable {
 
     private MockCluster(KubernetesMockServer server) {
         this.server = server;
-        this.client = server.createClient();
+        // Read as the operator's client reads in Quarkus (KubernetesClientReading): an unknown field is reported and
+        // skipped, never the end of an informer.
+        this.client = server.createClient(builder -> builder.withKubernetesSerialization(
+                new KubernetesSerialization(UnknownFields.reportAndSkip(new ObjectMapper()), true)));
     }
 
     /** Starts a mock API server on a free loopback port. */
