@@ -47,7 +47,7 @@ public class Sandbox {
     Sandbox(@ConfigProperty(name = "veer.sandbox.port", defaultValue = "0") int port,
             @ConfigProperty(name = "veer.sandbox.demo", defaultValue = "true") boolean demo) {
         this.demo = demo;
-        this.cluster = MockCluster.start(port).installCrds(locate("crds"));
+        this.cluster = MockCluster.start(port, true).installCrds(locate("crds"));
         this.workloads = SimulatedWorkloadController.start(cluster.client());
         this.samples = locate("samples");
         Path kubeconfig = Path.of("target", "sandbox", "kubeconfig").toAbsolutePath();
@@ -57,7 +57,9 @@ public class Sandbox {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + kubeconfig, e);
         }
-        LOG.infof("Sandbox API server at %s; try: KUBECONFIG=%s kubectl get sr,deploy,svc", cluster.url(), kubeconfig);
+        LOG.infof("Sandbox API server at %s: the embedded mock API server (fabric8's, with discovery, OpenAPI v3 and "
+                + "admission by the CRDs' schemas and CEL rules; no server-side apply, no garbage collection). Try: "
+                + "KUBECONFIG=%s kubectl get sr,snap,hc,cw", cluster.url(), kubeconfig);
     }
 
     /** Replaces the Kubernetes client of a real cluster with one of the embedded API server. */
