@@ -99,7 +99,10 @@ class KubectlTest {
         assertOk("kubectl version");
         assertOk("kubectl get pods");
         Result get = assertOk("kubectl get sr,snap,hc,cw");
-        assertThat(get.output()).contains("servicerollout.veer.dev/checkout", "PHASE", "WEIGHT",
+        assertThat(get.output()).containsPattern("NAME +PHASE +STEP +WEIGHT +STABLE +CANARY +AGE")
+                .containsPattern("NAME +OWNER +REVISION +IMAGE +VERDICT +AGE")
+                .containsPattern("NAME +PREFIX +KEYS +REVISION +READY +AGE")
+                .contains("servicerollout.veer.dev/checkout",
                 "healthcheck.veer.dev/checkout-error-rate", "configwatch.veer.dev/");
         assertThat(assertOk("kubectl describe sr checkout").output()).contains("Name:", "checkout", "Spec:");
         Result explain = assertOk("kubectl explain servicerollout.spec.strategy");

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,8 +57,7 @@ final class Tables {
             ArrayNode cells = row.putArray("cells");
             cells.add(object.at("/metadata/name").asText());
             for (JsonNode column : printerColumns) {
-                cells.add(cell(object.at(pointer(column.path("jsonPath").asText())), column.path("type").asText(),
-                        now));
+                cells.add(cell(select(object, column.path("jsonPath").asText()), column.path("type").asText(), now));
             }
             ObjectNode partial = row.putObject("object").put("kind", "PartialObjectMetadata")
                     .put("apiVersion", "meta.k8s.io/v1");
@@ -65,9 +66,34 @@ final class Tables {
         return table.toString();
     }
 
-    private static String pointer(String jsonPath) {
-        return jsonPath.replace('.', '/');
+    /**
+     * The value at a printer column's JSON path: dotted fields, list indexes ({@code [0]}) and the condition filter
+     * the CRDs use ({@code [?(@.type=="Ready")]}, the first match). Other JSONPath forms give no value.
+     */
+    static JsonNode select(JsonNode object, String jsonPath) {
+        JsonNode at = object;
+        Matcher step = STEP.matcher(jsonPath);
+        while (step.find() && !at.isMissingNode()) {
+            if (step.group(1) != null) {
+                at = at.path(step.group(1));
+            } else if (step.group(2) != null) {
+                at = at.path(Integer.parseInt(step.group(2)));
+            } else {
+                JsonNode match = JSON.missingNode();
+                for (JsonNode item : at) {
+                    if (item.path(step.group(3)).asText().equals(step.group(4))) {
+                        match = item;
+                        break;
+                    }
+                }
+                at = match;
+            }
+        }
+        return at;
     }
+
+    private static final Pattern STEP = Pattern.compile(
+            "\\.([A-Za-z0-9_-]+)|\\[(\\d+)]|\\[\\?\\(@\\.([A-Za-z0-9_-]+)==\"([^\"]*)\"\\)]");
 
     private static JsonNode cell(JsonNode value, String type, Instant now) {
         if (value.isMissingNode() || value.isNull()) {
