@@ -37,7 +37,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * tests and the sandbox ({@code application.properties}, "Mock API server differences") keeps the operator off those
  * paths.
  */
-public final class MockCluster implements AutoCloseable {
+public final class MockCluster implements SandboxCluster {
 
     private final KubernetesMockServer server;
     private final ApiServerDispatcher dispatcher;
@@ -104,16 +104,19 @@ public final class MockCluster implements AutoCloseable {
     }
 
     /** A client of this server; callers must not close it. */
+    @Override
     public KubernetesClient client() {
         return client;
     }
 
     /** Base URL of the API server, for example {@code http://127.0.0.1:40123}. */
+    @Override
     public String url() {
         return "http://" + server.getHostName() + ":" + server.getPort();
     }
 
     /** A kubeconfig that points kubectl at this server. */
+    @Override
     public String kubeconfig() {
         return """
                 apiVersion: v1
