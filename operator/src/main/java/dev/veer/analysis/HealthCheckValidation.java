@@ -11,8 +11,8 @@ import dev.veer.api.MetricSpec;
 import dev.veer.api.Slot;
 
 /**
- * Checks a HealthCheck the way an analysis will use it, before any rollout does: every condition compiles, every
- * duration parses, and every placeholder of a query is one Veer fills (a rollout placeholder or a declared arg).
+ * Checks a HealthCheck the way an analysis will use it, before any rollout does: every condition compiles once its
+ * placeholders are filled ({@link ConditionStandIns}), every duration parses, and every placeholder of a query is one Veer fills (a rollout placeholder or a declared arg).
  * Each problem names the metric and the field.
  */
 public final class HealthCheckValidation {
@@ -32,14 +32,17 @@ public final class HealthCheckValidation {
             }
         }
         Placeholders placeholders = new Placeholders(SAMPLE_CONTEXT, args);
+        ConditionStandIns standIns = new ConditionStandIns(SAMPLE_CONTEXT, declaredValues(spec));
         for (MetricSpec metric : spec.getMetrics() == null ? List.<MetricSpec>of() : spec.getMetrics()) {
             String where = "metric " + metric.getName();
             check(problems, () -> MetricRules.of(metric));
-            if (metric.getSuccessCondition() != null) {
-                check(problems, () -> Condition.compile(where + ": successCondition", metric.getSuccessCondition()));
-            }
-            if (metric.getFailureCondition() != null) {
-                check(problems, () -> Condition.compile(where + ": failureCondition", metric.getFailureCondition()));
+            for (String role : new String[] { "successCondition", "failureCondition" }) {
+                String condition = role.equals("successCondition") ? metric.getSuccessCondition()
+                        : metric.getFailureCondition();
+                if (condition != null) {
+                    check(problems, () -> Condition.compile(where + ": " + role,
+                            standIns.fill(where + ": " + role, condition)));
+                }
             }
             var prometheus = metric.getProvider() == null ? null : metric.getProvider().getPrometheus();
             if (prometheus == null) {
@@ -49,6 +52,15 @@ public final class HealthCheckValidation {
             }
         }
         return problems;
+    }
+
+    /** The declared args; an arg without a value (the rollout passes it) maps to an empty Optional. */
+    private static Map<String, java.util.Optional<String>> declaredValues(HealthCheckSpec spec) {
+        Map<String, java.util.Optional<String>> values = new HashMap<>();
+        for (HealthCheckArg arg : spec.getArgs() == null ? List.<HealthCheckArg>of() : spec.getArgs()) {
+            values.put(arg.getName(), java.util.Optional.ofNullable(arg.getValue()));
+        }
+        return values;
     }
 
     private interface Check {

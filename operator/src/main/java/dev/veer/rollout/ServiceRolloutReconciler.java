@@ -21,6 +21,9 @@ import dev.veer.rollout.plan.Plan;
 import dev.veer.rollout.plan.RolloutConditions;
 import dev.veer.rollout.plan.RolloutEvent;
 import dev.veer.rollout.plan.RolloutPlanner;
+import dev.veer.rollout.plan.SpecCheck;
+import dev.veer.rollout.plan.SpecShape;
+import dev.veer.rollout.plan.UnusableSpec;
 import dev.veer.rollout.traffic.TrafficRouter;
 import dev.veer.rollout.traffic.TrafficRouters;
 import io.fabric8.kubernetes.api.model.Service;
@@ -109,6 +112,10 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
 
     @Override
     public UpdateControl<ServiceRollout> reconcile(ServiceRollout rollout, Context<ServiceRollout> context) {
+        Optional<SpecCheck.Problem> unusable = SpecShape.check(rollout);
+        if (unusable.isPresent()) {
+            return reportUnusable(rollout, unusable.get(), context);
+        }
         TrafficRouter router = routers.forRollout(rollout);
         OwnedObjects owned = OwnedObjects.of(context);
         Desired desired = Desired.of(rollout, owned);
@@ -166,6 +173,19 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
                 clock.instant());
         writer.applyStatus(rollout, status, context);
         return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+
+    /**
+     * A spec nothing can be planned from: the status says why (InvalidSpec with a reason naming the field) and an
+     * event tells it once; nothing else is written and nothing is retried until the spec changes.
+     */
+    private UpdateControl<ServiceRollout> reportUnusable(ServiceRollout rollout, SpecCheck.Problem problem,
+            Context<ServiceRollout> context) {
+        if (!UnusableSpec.alreadyReported(rollout, problem)) {
+            events.record(rollout, true, problem.reason(), problem.message());
+            writer.applyStatus(rollout, UnusableSpec.status(rollout, problem, clock.instant()), context);
+        }
+        return UpdateControl.noUpdate();
     }
 
     /**

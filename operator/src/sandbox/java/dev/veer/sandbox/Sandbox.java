@@ -39,7 +39,7 @@ public class Sandbox {
 
     private static final Logger LOG = Logger.getLogger("dev.veer.sandbox");
 
-    private final MockCluster cluster;
+    private final SandboxCluster cluster;
     private final SimulatedWorkloadController workloads;
     private final Path samples;
     private final boolean demo;
@@ -47,7 +47,7 @@ public class Sandbox {
     Sandbox(@ConfigProperty(name = "veer.sandbox.port", defaultValue = "0") int port,
             @ConfigProperty(name = "veer.sandbox.demo", defaultValue = "true") boolean demo) {
         this.demo = demo;
-        this.cluster = MockCluster.start(port).installCrds(locate("crds"));
+        this.cluster = startCluster(port);
         this.workloads = SimulatedWorkloadController.start(cluster.client());
         this.samples = locate("samples");
         Path kubeconfig = Path.of("target", "sandbox", "kubeconfig").toAbsolutePath();
@@ -57,7 +57,28 @@ public class Sandbox {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + kubeconfig, e);
         }
-        LOG.infof("Sandbox API server at %s; try: KUBECONFIG=%s kubectl get sr,deploy,svc", cluster.url(), kubeconfig);
+        LOG.infof("Try: KUBECONFIG=%s kubectl get sr,snap,hc,cw", kubeconfig);
+    }
+
+    /**
+     * A real kube-apiserver when {@value RealApiServer#DIRECTORY_VARIABLE} names kube-api-test's binaries, otherwise
+     * the embedded mock API server; the console says which one and why.
+     */
+    private static SandboxCluster startCluster(int port) {
+        String directory = System.getenv(RealApiServer.DIRECTORY_VARIABLE);
+        var unusable = RealApiServer.unusable(directory);
+        if (unusable.isEmpty()) {
+            RealApiServer server = RealApiServer.start(directory).installCrds(locate("crds"));
+            LOG.infof("Sandbox API server at %s: a real kube-apiserver and etcd from %s (%s): real discovery, schema "
+                    + "and CEL validation, server-side apply; no controller-manager.", server.url(), directory,
+                    RealApiServer.DIRECTORY_VARIABLE);
+            return server;
+        }
+        MockCluster mock = MockCluster.start(port, true).installCrds(locate("crds"));
+        LOG.infof("Sandbox API server at %s: the embedded mock API server, since %s (fabric8's mock server with "
+                + "discovery, OpenAPI v3 and admission by the CRDs' schemas and CEL rules; no server-side apply, no "
+                + "garbage collection).", mock.url(), unusable.get());
+        return mock;
     }
 
     /** Replaces the Kubernetes client of a real cluster with one of the embedded API server. */

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veer.api.AnalysisSpec;
 import dev.veer.api.HealthCheck;
 import dev.veer.api.HealthCheckRef;
-import dev.veer.testing.CrdSchema;
+import dev.veer.sandbox.apiserver.CrdSchema;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**

@@ -52,4 +52,33 @@ class HealthCheckValidationTest {
         assertThat(HealthCheckValidation.problems(healthCheck("up", "result == 1", "soon").getSpec()))
                 .singleElement().asString().contains("soon");
     }
+
+    @Test
+    void aConditionIsCheckedWithTheValueOfTheArgItUses() {
+        var spec = healthCheck("up", "result <= {{args.maxErrorRate}}", "30s").getSpec();
+        var arg = new dev.veer.api.HealthCheckArg();
+        arg.setName("maxErrorRate");
+        arg.setValue("0.01");
+        spec.setArgs(java.util.List.of(arg));
+
+        assertThat(HealthCheckValidation.problems(spec)).isEmpty();
+    }
+
+    @Test
+    void aConditionUsingAnArgTheRolloutPassesIsCheckedWithAStandIn() {
+        assertThat(HealthCheckValidation.problems(healthCheck("up", "result <= {{args.service}} || "
+                + "'{{args.service}}' == 'x'", "30s").getSpec())).isEmpty();
+    }
+
+    @Test
+    void aConditionUsingAnUndeclaredArgIsAProblem() {
+        assertThat(HealthCheckValidation.problems(healthCheck("up", "result <= {{args.limit}}", "30s").getSpec()))
+                .singleElement().asString().contains("successCondition").contains("args.limit");
+    }
+
+    @Test
+    void aConditionStillBrokenAfterItsPlaceholdersAreFilledIsAProblem() {
+        assertThat(HealthCheckValidation.problems(healthCheck("up", "result <= {{args.service}} +", "30s")
+                .getSpec())).singleElement().asString().contains("successCondition");
+    }
 }

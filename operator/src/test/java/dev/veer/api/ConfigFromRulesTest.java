@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.veer.testing.CelRules;
+import dev.veer.sandbox.apiserver.CelRules;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** The CEL rules of spec.configFrom, evaluated as an API server does. */

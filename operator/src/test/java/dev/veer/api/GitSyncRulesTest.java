@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import dev.veer.testing.CelRules;
+import dev.veer.sandbox.apiserver.CelRules;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** The CEL rules of the GitSync API decide as their messages say. */

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import dev.veer.testing.CrdSchema;
+import dev.veer.sandbox.apiserver.CrdSchema;
 
 /**
  * Every Veer resource in {@code samples/} follows its CRD's schema and CEL rules, as a real API server would check

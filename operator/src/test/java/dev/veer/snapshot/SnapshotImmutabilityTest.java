@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.veer.api.SnapshotSpec;
-import dev.veer.testing.CelRules;
+import dev.veer.sandbox.apiserver.CelRules;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** The CEL rule of the Snapshot CRD rejects any change of a snapshot's spec (evaluated with CEL-Java). */

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import dev.veer.api.ServiceRollout;
-import dev.veer.testing.CrdSchema;
+import dev.veer.sandbox.apiserver.CrdSchema;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**

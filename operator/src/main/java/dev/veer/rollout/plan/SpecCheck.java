@@ -27,11 +27,11 @@ public final class SpecCheck {
                     + observed.rollbackTo().get() + " has no snapshot (revisions: " + observed.history()
                             .revisionsText() + ")"));
         }
-        var strategy = rollout.getSpec().getStrategy();
-        if (strategy == null || (strategy.getCanary() == null) == (strategy.getBlueGreen() == null)) {
-            return Optional.of(new Problem(RolloutConditions.STRATEGY_MISSING,
-                    "spec.strategy must set exactly one of canary or blueGreen"));
+        Optional<Problem> shape = SpecShape.check(rollout);
+        if (shape.isPresent()) {
+            return shape;
         }
+        var strategy = rollout.getSpec().getStrategy();
         if (strategy.getCanary() != null) {
             CanarySteps steps = new CanarySteps(strategy.getCanary().getSteps());
             if (steps.usesHeaderRoutes() && !observed.routerSupportsHeaderRoutes()) {

@@ -1,4 +1,4 @@
-package dev.veer.testing;
+package dev.veer.sandbox.apiserver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
@@ -26,6 +27,11 @@ public final class CrdSchema {
 
     private CrdSchema(JsonNode schema) {
         this.schema = schema;
+    }
+
+    /** A CRD version's {@code openAPIV3Schema}. */
+    public static CrdSchema of(JsonNode openApiV3Schema) {
+        return new CrdSchema(openApiV3Schema);
     }
 
     /** The schema of the CRD's first version. */
@@ -57,6 +63,76 @@ public final class CrdSchema {
         return violations;
     }
 
+    /**
+     * Removes every field the schema does not declare (unless it preserves unknown fields there), as an API server
+     * prunes a structural schema's object; returns the paths of the removed fields, for example {@code .spec.stepz}.
+     */
+    public List<String> prune(ObjectNode resource) {
+        List<String> pruned = new ArrayList<>();
+        for (Iterator<String> names = resource.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            if (!List.of("apiVersion", "kind", "metadata", "spec", "status").contains(name)) {
+                pruned.add("." + name);
+                names.remove();
+            }
+        }
+        for (String part : List.of("spec", "status")) {
+            prune(schema.path("properties").path(part), resource.get(part), "." + part, pruned);
+        }
+        return pruned;
+    }
+
+    private static void prune(JsonNode schema, JsonNode value, String path, List<String> pruned) {
+        if (value == null || schema.isMissingNode()) {
+            return;
+        }
+        if (value.isObject() && schema.path("type").asText().equals("object")) {
+            boolean preserve = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
+            JsonNode properties = schema.path("properties");
+            JsonNode additional = schema.path("additionalProperties");
+            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext();) {
+                var field = fields.next();
+                JsonNode fieldSchema = properties.has(field.getKey()) ? properties.get(field.getKey())
+                        : additional.isObject() ? additional : null;
+                if (fieldSchema == null && !preserve && !additional.asBoolean(false)) {
+                    pruned.add(path + "." + field.getKey());
+                    fields.remove();
+                } else if (fieldSchema != null) {
+                    prune(fieldSchema, field.getValue(), path + "." + field.getKey(), pruned);
+                }
+            }
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                prune(schema.path("items"), value.get(i), path + "[" + i + "]", pruned);
+            }
+        }
+    }
+
+    /** Sets the schema's {@code default} of every field that is missing in an object that is present. */
+    public void applyDefaults(ObjectNode resource) {
+        for (String part : List.of("spec", "status")) {
+            applyDefaults(schema.path("properties").path(part), resource.get(part));
+        }
+    }
+
+    private static void applyDefaults(JsonNode schema, JsonNode value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields(); properties
+                    .hasNext();) {
+                var property = properties.next();
+                if (!object.has(property.getKey()) && property.getValue().has("default")) {
+                    object.set(property.getKey(), property.getValue().get("default").deepCopy());
+                }
+                applyDefaults(property.getValue(), object.get(property.getKey()));
+            }
+        } else if (value.isArray()) {
+            value.forEach(item -> applyDefaults(schema.path("items"), item));
+        }
+    }
+
     private static void check(JsonNode schema, JsonNode value, String path, List<String> violations) {
         String type = schema.path("type").asText();
         switch (type) {
@@ -70,9 +146,17 @@ public final class CrdSchema {
             }
         }
         for (JsonNode validation : schema.path("x-kubernetes-validations")) {
-            if (!CelRules.holds(validation.path("rule").asText(), value)) {
+            if (!holds(validation.path("rule").asText(), value)) {
                 violations.add(path + ": " + validation.path("message").asText(validation.path("rule").asText()));
             }
+        }
+    }
+
+    private static boolean holds(String rule, JsonNode value) {
+        try {
+            return CelRules.holds(rule, value);
+        } catch (IllegalArgumentException e) {
+            return false; // an API server reports a rule that cannot be evaluated as a failed rule
         }
     }
 

@@ -1,9 +1,10 @@
-package dev.veer.testing;
+package dev.veer.sandbox.apiserver;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,8 +19,8 @@ import dev.cel.runtime.CelRuntimeFactory;
 
 /**
  * Evaluates a CRD's {@code x-kubernetes-validations} rules the way an API server does, with CEL-Java: {@code self}
- * is the value at the rule's place in the object, and the rule must be true. The mock API server has no CEL, so tests
- * of samples and rules use this. (The API server's CEL has more libraries than the standard environment used here; a
+ * is the value at the rule's place in the object, and the rule must be true. The sandbox's API server admission
+ * ({@link Admission}) and the tests of samples and rules use this. (The API server's CEL has more libraries than the standard environment used here; a
  * rule using them fails to compile here, which the test then shows.)
  */
 public final class CelRules {
@@ -32,11 +33,17 @@ public final class CelRules {
             .build();
     private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
+    private static final Map<String, CelRuntime.Program> PROGRAMS = new ConcurrentHashMap<>();
+
     private CelRules() {
     }
 
     /** Compiles a rule; throws with CEL's message when it does not. */
     public static CelRuntime.Program compile(String rule) {
+        return PROGRAMS.computeIfAbsent(rule, CelRules::compileOnce);
+    }
+
+    private static CelRuntime.Program compileOnce(String rule) {
         try {
             return RUNTIME.createProgram(COMPILER.compile(rule).getAst());
         } catch (CelValidationException | CelEvaluationException e) {
