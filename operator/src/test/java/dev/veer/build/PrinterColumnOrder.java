@@ -20,7 +20,7 @@ public final class PrinterColumnOrder {
 
     /** One order for all kinds; a kind uses the columns it has. */
     static final List<String> ORDER = List.of("Owner", "Prefix", "Keys", "Revision", "Image", "Verdict", "Phase",
-            "Step", "Weight", "Stable", "Canary", "Ready", "Age");
+            "Step", "Weight", "Stable", "Canary", "URL", "Path", "Commit", "Objects", "Ready", "Reason", "Age");
 
     private static final String ITEM = "    - jsonPath: ";
 
