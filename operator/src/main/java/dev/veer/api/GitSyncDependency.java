@@ -1,7 +1,6 @@
 package dev.veer.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
@@ -13,10 +12,9 @@ public class GitSyncDependency {
     @JsonPropertyDescription("Name of the GitSync.")
     private String name;
 
-    @Default("")
     @Size(max = 63)
     @JsonPropertyDescription("Its namespace. Empty: the namespace of this GitSync.")
-    private String namespace = "";
+    private String namespace;
 
     public GitSyncDependency() {
     }

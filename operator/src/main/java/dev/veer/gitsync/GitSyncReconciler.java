@@ -14,6 +14,7 @@ import dev.veer.api.GitSyncObject;
 import dev.veer.api.GitSyncStatus;
 import dev.veer.common.Conditions;
 import dev.veer.common.ResourceWriter;
+import dev.veer.common.SeriesCleanup;
 import dev.veer.gitsync.plan.DryRunAnswer;
 import dev.veer.gitsync.plan.GitSyncAction;
 import dev.veer.gitsync.plan.GitSyncConditions;
@@ -75,7 +76,7 @@ public class GitSyncReconciler implements Reconciler<GitSync> {
 
     @Override
     public List<EventSource<?, GitSync>> prepareEventSources(EventSourceContext<GitSync> context) {
-        return List.of(triggers);
+        return List.of(triggers, new SeriesCleanup<>(metrics.series(), context));
     }
 
     @Override

@@ -190,6 +190,10 @@ class KubectlTest {
             ProcessBuilder builder = new ProcessBuilder("bash", "-c", command.replaceFirst("^kubectl",
                     kubectl().toString())).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().put("KUBECONFIG", kubeconfig.toString());
+            // kubectl finds the README's `kubectl veer` plugin on PATH: the launcher the cli module built.
+            Path plugin = Path.of(System.getProperty("veer.cli.launcher", "../cli/target/kubectl-veer"));
+            assertThat(plugin).as("the kubectl-veer launcher (./mvnw -pl cli package)").exists();
+            builder.environment().put("PATH", plugin.toAbsolutePath().getParent() + ":" + System.getenv("PATH"));
             Process process = builder.start();
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
