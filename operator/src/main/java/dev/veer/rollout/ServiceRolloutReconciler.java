@@ -135,12 +135,14 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
             events.record(rollout, event.warning(), event.reason(), event.message());
         }
         metrics.passed(rollout, plan);
+        // The status that records what a command did is written before the command's annotation is removed: a pass
+        // that fails or is cut off between the two sees the command again (and repeats it), never loses it.
         ServiceRollout latest = rollout;
-        if (plan.actionConsumed() && action.isPresent()) {
-            latest = clearAction(rollout, action.get(), context);
-        }
         if (!sameStatus(rollout, plan)) {
-            writer.applyStatus(latest, plan.status(), context);
+            latest = writer.applyStatus(rollout, plan.status(), context);
+        }
+        if (plan.actionConsumed() && action.isPresent()) {
+            clearAction(latest, action.get(), context);
         }
         UpdateControl<ServiceRollout> control = UpdateControl.noUpdate();
         return requeue.map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50)))).orElse(control);
