@@ -24,7 +24,10 @@ class BundlePermissionsTest {
 
         assertThat(bundle.serviceAccount()).isEqualTo("veer");
         assertThat(bundle.clusterRules()).isNotEmpty();
-        assertThat(bundle.grants("coordination.k8s.io", "leases", "create", false)).isTrue();
+        assertThat(bundle.grants("coordination.k8s.io", "leases", "create", true))
+                .as("the Lease, in the operator's namespace").isTrue();
+        assertThat(bundle.grants("coordination.k8s.io", "leases", "create", false))
+                .as("no Lease rule cluster-wide").isFalse();
         assertThat(bundle.grants("apps", "deployments", "patch", false)).isTrue();
         assertThat(bundle.grants("veer.dev", "servicerollouts/status", "patch", false)).isTrue();
         assertThat(bundle.grants("apiextensions.k8s.io", "customresourcedefinitions", "get", false)).isTrue();
@@ -34,12 +37,17 @@ class BundlePermissionsTest {
     }
 
     @Test
-    void clusterRulesBecomeAClusterRoleBoundToTheServiceAccountOnly() {
+    void clusterRulesBecomeAClusterRoleAndTheLeaseRuleARoleBoundToTheServiceAccountOnly() {
         BundlePermissions bundle = BundlePermissions.read(CSV);
 
         var objects = bundle.objectsFor(IDENTITY, "veer-e2e-x");
 
-        assertThat(objects).hasSize(2);
+        assertThat(objects).hasSize(4);
+        assertThat(((Role) objects.get(2)).getMetadata().getNamespace()).isEqualTo("veer-e2e-operator-x");
+        assertThat(((Role) objects.get(2)).getRules()).singleElement()
+                .satisfies(rule -> assertThat(rule.getResources()).containsExactly("leases"));
+        assertThat(((RoleBinding) objects.get(3)).getSubjects()).singleElement()
+                .satisfies(subject -> assertThat(subject.getName()).isEqualTo("veer"));
         ClusterRole role = (ClusterRole) objects.get(0);
         assertThat(role.getMetadata().getName()).isEqualTo("veer-e2e-x");
         assertThat(role.getRules()).isEqualTo(bundle.clusterRules());

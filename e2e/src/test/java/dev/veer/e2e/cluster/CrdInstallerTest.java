@@ -11,10 +11,10 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 class CrdInstallerTest {
 
     @Test
-    void allFourCommittedCrdsAreInstalled() {
+    void everyCommittedCrdIsInstalled() {
         assertThat(CrdInstaller.files(Path.of(System.getProperty("veer.repo.root", ".."), "crds")))
                 .extracting(p -> p.getFileName().toString())
-                .containsExactly("configwatches.veer.dev-v1.yml", "healthchecks.veer.dev-v1.yml",
+                .containsExactly("configwatches.veer.dev-v1.yml", "gitsyncs.veer.dev-v1.yml", "healthchecks.veer.dev-v1.yml",
                         "servicerollouts.veer.dev-v1.yml", "snapshots.veer.dev-v1.yml");
     }
 
