@@ -3,7 +3,9 @@ package dev.veer.rollout;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -83,6 +85,12 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
     private final RolloutAnalyses analyses;
     private final RolloutMetrics metrics;
     private final Clock clock;
+    /**
+     * Per rollout, the resourceVersion its status write left while a command taken in that pass was still to be
+     * cleared: a pass that reads exactly that version sees the command's annotation only because the clear had not
+     * landed in the cache yet, and must not take it a second time.
+     */
+    private final Map<String, String> commandTakenAt = new ConcurrentHashMap<>();
 
     public ServiceRolloutReconciler(KubernetesClient client, TrafficRouters routers, RolloutExecutor executor,
             EventRecorder events, ResourceWriter writer, RolloutAnalyses analyses, RolloutMetrics metrics,
@@ -120,8 +128,10 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
         OwnedObjects owned = OwnedObjects.of(context);
         Desired desired = Desired.of(rollout, owned);
         Observed observed = RolloutObserver.observe(rollout, owned, desired, router, analyses.measure(rollout));
+        String key = rollout.getMetadata().getNamespace() + "/" + rollout.getMetadata().getName();
         Optional<String> action = Optional.ofNullable(rollout.getMetadata().getAnnotations())
-                .map(a -> a.get(Labels.ACTION));
+                .map(a -> a.get(Labels.ACTION))
+                .filter(a -> !rollout.getMetadata().getResourceVersion().equals(commandTakenAt.get(key)));
         Plan plan = RolloutPlanner.plan(rollout, observed, action, clock.instant());
 
         Optional<Duration> requeue = plan.requeueAfter();
@@ -142,7 +152,15 @@ public class ServiceRolloutReconciler implements Reconciler<ServiceRollout> {
             latest = writer.applyStatus(rollout, plan.status(), context);
         }
         if (plan.actionConsumed() && action.isPresent()) {
-            clearAction(latest, action.get(), context);
+            commandTakenAt.put(key, latest.getMetadata().getResourceVersion());
+            try {
+                clearAction(latest, action.get(), context);
+            } catch (RuntimeException e) {
+                commandTakenAt.remove(key);
+                throw e;
+            }
+        } else {
+            commandTakenAt.remove(key);
         }
         UpdateControl<ServiceRollout> control = UpdateControl.noUpdate();
         return requeue.map(d -> control.rescheduleAfter(atLeast(d, Duration.ofMillis(50)))).orElse(control);
